@@ -1,0 +1,7 @@
+// Schemas and types shared by the BFF, the web app and the emulator: one definition per concept.
+export * from './weekday.js';
+export * from './schedule.js';
+export * from './instance.js';
+export * from './session.js';
+export * from './errors.js';
+export * from './next-run.js';

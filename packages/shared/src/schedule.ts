@@ -1,0 +1,60 @@
+// A backup schedule of one Cloud VPS instance, as the dashboard's JSON API speaks it, and the
+// input rules shared by the form in the browser and the BFF's validation at the edge.
+import { z } from 'zod';
+import { sortWeekdays, weekdaySchema, type Weekday } from './weekday.js';
+
+/** Zomro ids are strings of digits; we never turn them into numbers. */
+export const idSchema = z.string().regex(/^\d{1,20}$/, 'An id is a string of digits');
+
+export const SCHEDULE_NAME_MAX = 100;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+export const scheduleNameSchema = z
+  .string({ error: 'Name is required' })
+  .trim()
+  .min(1, 'Name is required')
+  .max(SCHEDULE_NAME_MAX, `Name must be at most ${SCHEDULE_NAME_MAX} characters`)
+  .refine((name) => !CONTROL_CHARACTERS.test(name), 'Name must not contain control characters');
+
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A time of day, `HH:MM`, 24-hour, in the provider's zone (GMT+3). */
+export const scheduleTimeSchema = z
+  .string({ error: 'Time is required' })
+  .regex(TIME_PATTERN, 'Time must be a valid time between 00:00 and 23:59');
+
+export const scheduleDaysSchema = z
+  .array(weekdaySchema, { error: 'Choose at least one day' })
+  .min(1, 'Choose at least one day')
+  .refine((days) => new Set(days).size === days.length, 'Each day may appear only once')
+  .transform((days) => sortWeekdays(days as Weekday[]));
+
+/** What an operator sends to create or change a schedule. */
+export const scheduleInputSchema = z.object({
+  name: scheduleNameSchema,
+  days: scheduleDaysSchema,
+  time: scheduleTimeSchema,
+});
+export type ScheduleInput = z.input<typeof scheduleInputSchema>;
+export type ValidScheduleInput = z.output<typeof scheduleInputSchema>;
+
+export const backupScheduleSchema = z.object({
+  id: idSchema,
+  instanceId: idSchema,
+  name: z.string(),
+  days: z.array(weekdaySchema),
+  time: z.string(),
+  /** `YYYY-MM-DD` as Zomro reports it, or null when it did not. */
+  createdAt: z.string().nullable(),
+});
+export type BackupSchedule = Omit<z.infer<typeof backupScheduleSchema>, 'days'> & {
+  days: Weekday[];
+};
+
+export const scheduleListResponseSchema = z.object({ schedules: z.array(backupScheduleSchema) });
+export const scheduleResponseSchema = z.object({ schedule: backupScheduleSchema });
+
+export const instanceParamsSchema = z.object({ instanceId: idSchema });
+export const scheduleParamsSchema = z.object({ instanceId: idSchema, scheduleId: idSchema });

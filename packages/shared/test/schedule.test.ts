@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { scheduleInputSchema } from '../src/schedule.js';
+
+const valid = { name: '  Nightly  ', days: [5, 1, 3], time: '02:01' };
+
+describe('scheduleInputSchema', () => {
+  it('trims the name and sorts the days', () => {
+    expect(scheduleInputSchema.parse(valid)).toEqual({ name: 'Nightly', days: [1, 3, 5], time: '02:01' });
+  });
+  it.each([
+    ['empty name', { ...valid, name: '   ' }, 'name'],
+    ['long name', { ...valid, name: 'x'.repeat(101) }, 'name'],
+    ['control character', { ...valid, name: 'a\u0007b' }, 'name'],
+    ['no days', { ...valid, days: [] }, 'days'],
+    ['duplicate day', { ...valid, days: [1, 1] }, 'days'],
+    ['day 7', { ...valid, days: [7] }, 'days'],
+    ['fractional day', { ...valid, days: [1.5] }, 'days'],
+    ['time 24:00', { ...valid, time: '24:00' }, 'time'],
+    ['time 2:01', { ...valid, time: '2:01' }, 'time'],
+    ['time 12:60', { ...valid, time: '12:60' }, 'time'],
+  ])('refuses %s', (_label, input, field) => {
+    const result = scheduleInputSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path[0]).toBe(field);
+  });
+  it('accepts 100 characters and the edges of the day', () => {
+    expect(scheduleInputSchema.safeParse({ ...valid, name: 'x'.repeat(100), time: '00:00' }).success).toBe(true);
+    expect(scheduleInputSchema.safeParse({ ...valid, time: '23:59' }).success).toBe(true);
+  });
+});

@@ -1,0 +1,47 @@
+// End-to-end tests: the built SPA and the production BFF with its embedded Zomro emulator, in
+// Debian's Chromium (see ../shared/docs/toolchain.md). The emulator's test control is switched
+// on so that fixtures can create accounts and inject faults.
+import { defineConfig, devices } from '@playwright/test';
+
+const BFF_PORT = Number(process.env.E2E_PORT ?? 8390);
+const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 8391);
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${BFF_PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: {
+    command: 'node apps/bff/dist/server.js',
+    url: `http://127.0.0.1:${BFF_PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      PORT: String(BFF_PORT),
+      HOST: '127.0.0.1',
+      EMULATOR_PORT: String(EMULATOR_PORT),
+      EMULATOR_TEST_CONTROL: 'true',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

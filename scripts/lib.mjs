@@ -1,0 +1,50 @@
+// Helpers for the root scripts: run pnpm through corepack (no global install needed) and
+// find or install the Chromium that Playwright drives.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const env = { ...process.env, COREPACK_ENABLE_DOWNLOAD_PROMPT: '0' };
+
+/** Runs a command with inherited output; resolves to its exit code. */
+export function run(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env, ...options });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on('error', (error) => {
+      console.error(`could not run ${command}: ${error.message}`);
+      resolve(1);
+    });
+  });
+}
+
+export const pnpm = (...args) => run('corepack', ['pnpm', ...args]);
+
+export function step(title) {
+  console.log(`\n=== ${title} ===`);
+}
+
+/** The browser Playwright should launch: CHROMIUM_PATH, else Debian's chromium, else Playwright's own. */
+export function findChromium() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Installs a Chromium when none is found: Debian's package as root, Playwright's download elsewhere. */
+export async function ensureChromium() {
+  if (findChromium()) return 0;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { env }).status === 0;
+  if (isRoot && hasApt) {
+    step('installing Chromium (apt-get install -y chromium)');
+    const updated = await run('apt-get', ['update']);
+    if (updated !== 0) return updated;
+    return run('apt-get', ['install', '-y', 'chromium'], {
+      env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  }
+  step('installing Chromium (playwright install chromium)');
+  return pnpm('exec', 'playwright', 'install', 'chromium');
+}
