@@ -7,8 +7,14 @@ step('install (frozen lockfile)');
 if ((await pnpm('install', '--frozen-lockfile')) !== 0) process.exit(1);
 
 const children = [
-  spawn('corepack', ['pnpm', '--filter', '@zomro-dash/bff', 'run', 'dev'], { stdio: 'inherit', env }),
-  spawn('corepack', ['pnpm', '--filter', '@zomro-dash/web', 'run', 'dev'], { stdio: 'inherit', env }),
+  spawn('corepack', ['pnpm', '--filter', '@zomro-dash/bff', 'run', 'dev'], {
+    stdio: 'inherit',
+    env,
+  }),
+  spawn('corepack', ['pnpm', '--filter', '@zomro-dash/web', 'run', 'dev'], {
+    stdio: 'inherit',
+    env,
+  }),
 ];
 const stop = () => children.forEach((child) => child.kill('SIGTERM'));
 process.on('SIGINT', stop);

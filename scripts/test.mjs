@@ -12,7 +12,11 @@ if ((await ensureChromium()) !== 0) {
 const checks = [
   ['lint (eslint)', () => pnpm('exec', 'eslint', '.', '--max-warnings=0')],
   ['format (prettier --check)', () => pnpm('exec', 'prettier', '--check', '.')],
-  ['typecheck', () => pnpm('-r', 'run', 'typecheck')],
+  [
+    'typecheck',
+    async () =>
+      (await pnpm('-r', 'run', 'typecheck')) || pnpm('exec', 'tsc', '-p', 'tsconfig.json'),
+  ],
   ['build', () => pnpm('-r', 'run', 'build')],
   ['unit and integration tests (vitest)', () => pnpm('exec', 'vitest', 'run')],
   ['end-to-end tests (playwright, chromium)', () => pnpm('exec', 'playwright', 'test')],
