@@ -2,7 +2,11 @@
 import { z } from 'zod';
 
 export const credentialsSchema = z.object({
-  username: z.string({ error: 'Username is required' }).trim().min(1, 'Username is required').max(200),
+  username: z
+    .string({ error: 'Username is required' })
+    .trim()
+    .min(1, 'Username is required')
+    .max(200),
   password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(500),
 });
 export type Credentials = z.infer<typeof credentialsSchema>;

@@ -5,7 +5,11 @@ const valid = { name: '  Nightly  ', days: [5, 1, 3], time: '02:01' };
 
 describe('scheduleInputSchema', () => {
   it('trims the name and sorts the days', () => {
-    expect(scheduleInputSchema.parse(valid)).toEqual({ name: 'Nightly', days: [1, 3, 5], time: '02:01' });
+    expect(scheduleInputSchema.parse(valid)).toEqual({
+      name: 'Nightly',
+      days: [1, 3, 5],
+      time: '02:01',
+    });
   });
   it.each([
     ['empty name', { ...valid, name: '   ' }, 'name'],
@@ -24,7 +28,9 @@ describe('scheduleInputSchema', () => {
     expect(result.error?.issues[0]?.path[0]).toBe(field);
   });
   it('accepts 100 characters and the edges of the day', () => {
-    expect(scheduleInputSchema.safeParse({ ...valid, name: 'x'.repeat(100), time: '00:00' }).success).toBe(true);
+    expect(
+      scheduleInputSchema.safeParse({ ...valid, name: 'x'.repeat(100), time: '00:00' }).success,
+    ).toBe(true);
     expect(scheduleInputSchema.safeParse({ ...valid, time: '23:59' }).success).toBe(true);
   });
 });
