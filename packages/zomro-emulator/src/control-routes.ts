@@ -1,0 +1,94 @@
+// HTTP control of a running emulator for end-to-end tests (faults, latency, accounts, calls);
+// mounted under /__emulator only when the emulator was started with test control on.
+import type { FastifyInstance } from 'fastify';
+import type { EmulatorState } from './state.js';
+import { totpCode } from './totp.js';
+import { FAULT_KINDS, type EmulatorControl, type Fault, type FaultKind } from './types.js';
+
+function asRecord(body: unknown): Record<string, unknown> {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** A Fault from an untrusted JSON body, or a sentence saying what is wrong with it. */
+export function parseFault(body: unknown): Fault | string {
+  const { kind, count, func, error } = asRecord(body);
+  if (!FAULT_KINDS.includes(kind as FaultKind))
+    return `kind must be one of ${FAULT_KINDS.join(', ')}`;
+  const fault: Fault = { kind: kind as FaultKind };
+  if (count !== undefined) {
+    if (!Number.isInteger(count) || (count as number) < 1)
+      return 'count must be a positive integer';
+    fault.count = count as number;
+  }
+  if (func !== undefined) {
+    if (!isString(func)) return 'func must be a string';
+    fault.func = func;
+  }
+  if (error !== undefined) {
+    const { type, object, message } = asRecord(error);
+    if (!isString(type) || !isString(message) || (object !== undefined && !isString(object))) {
+      return 'error must be { type, object?, message } strings';
+    }
+    fault.error = object === undefined ? { type, message } : { type, object, message };
+  }
+  if (fault.kind === 'error' && !fault.error) return "kind 'error' needs an error";
+  return fault;
+}
+
+export function controlRoutes(
+  app: FastifyInstance,
+  { state, control }: { state: EmulatorState; control: EmulatorControl },
+  done: (error?: Error) => void,
+) {
+  // Handlers send and return nothing: Fastify would otherwise try to send the returned reply.
+  app.post('/faults', (request, reply) => {
+    const fault = parseFault(request.body);
+    if (typeof fault === 'string') {
+      void reply.code(400).send({ message: fault });
+      return;
+    }
+    control.addFault(fault);
+    void reply.code(204).send();
+  });
+  app.delete('/faults', (_request, reply) => {
+    control.clearFaults();
+    void reply.code(204).send();
+  });
+  app.post('/latency', (request, reply) => {
+    const { fixedMs, jitterMs } = asRecord(request.body);
+    const valid = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+    if (!valid(fixedMs) || (jitterMs !== undefined && !valid(jitterMs))) {
+      void reply.code(400).send({ message: 'fixedMs and jitterMs are milliseconds >= 0' });
+      return;
+    }
+    control.setLatency({ fixedMs: fixedMs as number, jitterMs: jitterMs as number | undefined });
+    void reply.code(204).send();
+  });
+  app.post('/accounts', (request, reply) => {
+    const { totp } = asRecord(request.body);
+    void reply.code(201).send(control.createAccount({ totp: totp === true }));
+  });
+  app.post('/sessions/expire', (request, reply) => {
+    const { username } = asRecord(request.body);
+    control.expireSessions(isString(username) ? username : undefined);
+    void reply.code(204).send();
+  });
+  app.post('/reset', (_request, reply) => {
+    control.reset();
+    void reply.code(204).send();
+  });
+  app.get('/calls', (_request, reply) => {
+    void reply.send({ calls: control.calls });
+  });
+  app.get<{ Params: { username: string } }>('/totp/:username', (request, reply) => {
+    const secret = state.accounts.get(request.params.username)?.totpSecret;
+    if (!secret) {
+      void reply.code(404).send({ message: 'No such two-factor account' });
+      return;
+    }
+    void reply.send({ code: totpCode(secret, state.now()) });
+  });
+  done();
+}

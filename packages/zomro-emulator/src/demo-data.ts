@@ -1,0 +1,182 @@
+// The demo accounts and the Cloud VPS instances and backup schedules they own: the seed's
+// instance 5203773 "MyServer" with schedule 14, and enough variety around it to look real.
+import type { Weekday } from '@zomro-dash/shared';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  /** Base32 secret of the account's authenticator, when it signs in with two factors. */
+  totpSecret?: string;
+}
+
+export interface InstanceRecord {
+  id: string;
+  /** The name the customer gave; empty on some instances, where the panel shows the tariff. */
+  servername: string;
+  /** The tariff. */
+  name: string;
+  ip: string;
+  instanceStatus: string;
+  itemStatus: string;
+  /** BILLmanager's numeric item status (2 = active, 3 = suspended, 5 = processing). */
+  status: string;
+  os: string;
+  datacenter: string;
+  expireDate: string;
+  /** How many backups the instance keeps (`doc.backup_rotation`). */
+  backupRotation: string;
+}
+
+export interface ScheduleRecord {
+  id: string;
+  instanceId: string;
+  name: string;
+  days: Weekday[];
+  time: string;
+  createDate: string;
+}
+
+export interface AccountData {
+  instances: InstanceRecord[];
+  schedules: ScheduleRecord[];
+}
+
+export const DEMO_ACCOUNT: DemoAccount = { username: 'demo', password: 'demo' };
+export const DEMO_TOTP_ACCOUNT: DemoAccount = {
+  username: 'demo2fa',
+  password: 'demo2fa',
+  totpSecret: 'JBSWY3DPEHPK3PXP',
+};
+
+const EVERY_DAY: Weekday[] = [0, 1, 2, 3, 4, 5, 6];
+
+function instance(
+  id: string,
+  servername: string,
+  name: string,
+  ip: string,
+  state: 'active' | 'stopped' | 'building' | 'suspended' | 'error' | 'resizing',
+  os: string,
+): InstanceRecord {
+  const itemStatus =
+    state === 'suspended' ? 'Suspended' : state === 'building' ? 'Processing' : 'Active';
+  const status = state === 'suspended' ? '3' : state === 'building' ? '5' : '2';
+  return {
+    id,
+    servername,
+    name,
+    ip: state === 'building' ? '' : ip,
+    instanceStatus: state,
+    itemStatus,
+    status,
+    os,
+    datacenter: 'Netherlands',
+    expireDate: '2025-12-31',
+    backupRotation: '3',
+  };
+}
+
+function schedule(
+  id: string,
+  instanceId: string,
+  name: string,
+  days: Weekday[],
+  time: string,
+  createDate: string,
+): ScheduleRecord {
+  return { id, instanceId, name, days, time, createDate };
+}
+
+/** A fresh copy each call, so that accounts and resets never share mutable rows. */
+export function demoAccountData(): AccountData {
+  return {
+    instances: [
+      instance('5203773', 'MyServer', 'Cloud VPS 2 GB', '185.231.245.17', 'active', 'Ubuntu 22.04'),
+      instance('5203801', 'web-prod-01', 'Cloud VPS 4 GB', '185.231.245.40', 'active', 'Debian 12'),
+      instance('5203802', 'web-prod-02', 'Cloud VPS 4 GB', '185.231.245.41', 'active', 'Debian 12'),
+      instance(
+        '5203815',
+        'db-primary',
+        'Cloud VPS 8 GB',
+        '185.231.246.8',
+        'active',
+        'Ubuntu 24.04',
+      ),
+      instance(
+        '5203816',
+        'db-replica',
+        'Cloud VPS 8 GB',
+        '185.231.246.9',
+        'stopped',
+        'Ubuntu 24.04',
+      ),
+      instance('5204120', '', 'Cloud VPS 1 GB', '185.231.247.3', 'building', 'AlmaLinux 9'),
+      instance('5204133', 'staging', 'Cloud VPS 2 GB', '185.231.247.20', 'active', 'Ubuntu 22.04'),
+      instance(
+        '5204170',
+        'ci-runner',
+        'Cloud VPS 4 GB',
+        '185.231.247.51',
+        'suspended',
+        'Debian 11',
+      ),
+      instance(
+        '5204201',
+        'mail.example.org',
+        'Cloud VPS 2 GB',
+        '185.231.248.2',
+        'active',
+        'Debian 12',
+      ),
+      instance(
+        '5204255',
+        'dev & test <old>',
+        'Cloud VPS 1 GB',
+        '185.231.248.77',
+        'error',
+        'CentOS 7',
+      ),
+      instance(
+        '5204302',
+        'monitoring',
+        'Cloud VPS 1 GB',
+        '185.231.248.90',
+        'resizing',
+        'Ubuntu 22.04',
+      ),
+    ],
+    schedules: [
+      schedule('14', '5203773', 'MySchedule', [1, 2, 3, 4, 5, 6], '02:01', '2024-07-24'),
+      schedule('21', '5203801', 'Nightly', EVERY_DAY, '03:30', '2024-08-02'),
+      schedule('22', '5203801', 'Weekly full', [0], '05:00', '2024-08-02'),
+      schedule('23', '5203802', 'Nightly', EVERY_DAY, '03:45', '2024-08-03'),
+      schedule('24', '5203815', 'Бэкап базы', [1, 3, 5], '01:15', '2024-09-11'),
+      schedule('25', '5203815', 'Weekend', [0, 6], '22:00', '2024-09-11'),
+      schedule('26', '5203815', 'Before maintenance', [2], '23:59', '2024-10-01'),
+      schedule('27', '5204133', 'Workdays', [1, 2, 3, 4, 5], '00:00', '2024-11-19'),
+      schedule(
+        '28',
+        '5204201',
+        'Mail archive before the monthly retention sweep — keep until the auditors have signed off',
+        [4],
+        '18:30',
+        '2025-01-07',
+      ),
+      schedule('29', '5204302', 'Daily', EVERY_DAY, '12:00', '2025-02-14'),
+    ],
+  };
+}
+
+export function demoTotpAccountData(): AccountData {
+  return {
+    instances: [
+      instance('6100001', 'secure-app', 'Cloud VPS 2 GB', '185.231.250.11', 'active', 'Debian 12'),
+      instance('6100002', 'secure-db', 'Cloud VPS 4 GB', '185.231.250.12', 'active', 'Debian 12'),
+      instance('6100003', '', 'Cloud VPS 2 GB', '185.231.250.13', 'stopped', 'Ubuntu 22.04'),
+    ],
+    schedules: [
+      schedule('40', '6100001', 'Secure nightly', EVERY_DAY, '04:00', '2024-12-01'),
+      schedule('41', '6100001', 'Weekly offsite', [0], '06:30', '2024-12-01'),
+    ],
+  };
+}

@@ -1,0 +1,307 @@
+// The BILLmanager functions the emulator answers, each checking its session and parameters
+// the way Zomro does, and returning the content of the `doc` it answers with.
+import {
+  formatRotationDaysNames,
+  parseRotationDays,
+  PROVIDER_UTC_OFFSET_MINUTES,
+  SCHEDULE_NAME_MAX,
+  TIME_PATTERN,
+  WEEKDAY_NAMES,
+  type Weekday,
+} from '@zomro-dash/shared';
+import type { InstanceRecord, ScheduleRecord } from './demo-data.js';
+import type { Account, EmulatorState, Session } from './state.js';
+import { verifyTotp } from './totp.js';
+import {
+  readPaging,
+  renderError,
+  renderList,
+  text,
+  type DocNode,
+  type ErrorInfo,
+  type Row,
+} from './wire.js';
+
+export const ACCESS_MESSAGE = 'Insufficient privileges to perform the function';
+export const BAD_PASSWORD_MESSAGE = 'Invalid username or password';
+export const RUNNING_OPERATION_MESSAGE = 'Request in process, please wait';
+
+export const ACCESS_ERROR: ErrorInfo = { type: 'access', message: ACCESS_MESSAGE };
+
+export interface CallContext {
+  state: EmulatorState;
+  params: Record<string, string>;
+  lang: string;
+}
+
+interface SignedIn extends CallContext {
+  session: Session;
+  account: Account;
+}
+
+/** Which session a function needs: a password-only one, or a fully confirmed one. */
+type Access = 'password' | 'confirmed';
+
+interface BillmgrFunction {
+  access: Access;
+  run(ctx: SignedIn): DocNode;
+}
+
+class CallError extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.message);
+  }
+}
+
+const fail = (info: ErrorInfo): never => {
+  throw new CallError(info);
+};
+
+/** "Field is missing", with the field named in `$object` as BILLmanager does. */
+const missed = (field: string, label: string): never =>
+  fail({
+    type: 'missed',
+    object: field,
+    message: `The "${label}" field is required`,
+    params: { object: field },
+  });
+
+const invalid = (field: string, label: string, value: string, why: string): never =>
+  fail({
+    type: 'value',
+    object: field,
+    message: `The value of the "${label}" field is invalid: ${why}`,
+    params: { object: field, value },
+  });
+
+const notFound = (field: string, id: string): never =>
+  fail({
+    type: 'missed',
+    object: field,
+    message: `The object with id "${id}" was not found`,
+    params: { object: field, value: id },
+  });
+
+const OK: DocNode = { ok: {} };
+
+const param = (ctx: CallContext, name: string): string | undefined => {
+  const value = ctx.params[name];
+  return value === undefined || value.trim() === '' ? undefined : value;
+};
+
+function findInstance(account: Account, field: string, id: string): InstanceRecord {
+  return account.instances.find((i) => i.id === id) ?? notFound(field, id);
+}
+
+function instanceRow(instance: InstanceRecord): Row {
+  return {
+    id: instance.id,
+    servername: instance.servername,
+    name: instance.name,
+    ip: instance.ip,
+    instance_status: instance.instanceStatus,
+    item_status: instance.itemStatus,
+    status: instance.status,
+    instances_os: instance.os,
+    datacenter_name: instance.datacenter,
+    expiredate: instance.expireDate,
+  };
+}
+
+function scheduleRow(schedule: ScheduleRecord, instance: InstanceRecord): Row {
+  return {
+    create_date: schedule.createDate,
+    id: schedule.id,
+    instance_id: schedule.instanceId,
+    name: schedule.name,
+    rotation_days: formatRotationDaysNames(schedule.days),
+    rotation_time: schedule.time,
+    servername: instance.servername,
+  };
+}
+
+/** Today in the provider's zone, `YYYY-MM-DD`, as `create_date` shows it. */
+function providerDate(at: number): string {
+  return new Date(at + PROVIDER_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
+}
+
+/** `rotation_days` as Zomro takes it: day numbers 0–6 (Sunday = 0) separated by commas. */
+function readDays(value: string): Weekday[] | null {
+  if (!/^\s*[0-6](\s*,\s*[0-6])*\s*$/.test(value)) return null;
+  return parseRotationDays(value);
+}
+
+function editSchedule(ctx: SignedIn): DocNode {
+  const { account, state } = ctx;
+  const elid = param(ctx, 'elid');
+  const plid = param(ctx, 'plid');
+  const existing =
+    elid === undefined
+      ? undefined
+      : (account.schedules.find((s) => s.id === elid) ?? notFound('elid', elid));
+  let instance: InstanceRecord;
+  if (plid !== undefined) {
+    instance = findInstance(account, 'plid', plid);
+    if (existing && existing.instanceId !== plid) notFound('elid', existing.id);
+  } else if (existing) {
+    instance = findInstance(account, 'elid', existing.instanceId);
+  } else {
+    return missed('plid', 'Instance');
+  }
+
+  if (ctx.params.sok !== 'ok') {
+    // Without sok=ok BILLmanager only shows the form, filled with the current values.
+    return {
+      elid: text(existing?.id ?? ''),
+      plid: text(instance.id),
+      name: text(existing?.name ?? ''),
+      rotation_days: text(existing ? existing.days.join(',') : ''),
+      rotation_time: text(existing?.time ?? ''),
+      slist: [
+        {
+          $name: 'rotation_days',
+          val: WEEKDAY_NAMES.map((name, day) => ({ $key: String(day), $: name })),
+        },
+      ],
+    };
+  }
+
+  const rawName = ctx.params.name ?? '';
+  const name = rawName.trim();
+  if (name === '') missed('name', 'Name');
+  if ([...name].length > SCHEDULE_NAME_MAX) {
+    invalid('name', 'Name', rawName, `at most ${SCHEDULE_NAME_MAX} characters`);
+  }
+  const rawDays = param(ctx, 'rotation_days') ?? missed('rotation_days', 'Days');
+  const days =
+    readDays(rawDays) ?? invalid('rotation_days', 'Days', rawDays, 'days are numbers 0–6');
+  const time = param(ctx, 'rotation_time') ?? missed('rotation_time', 'Time (GMT+3)');
+  if (!TIME_PATTERN.test(time)) invalid('rotation_time', 'Time (GMT+3)', time, 'use HH:MM');
+
+  if (existing) {
+    Object.assign(existing, { name, days, time });
+  } else {
+    account.schedules.push({
+      id: state.allocateScheduleId(),
+      instanceId: instance.id,
+      name,
+      days,
+      time,
+      createDate: providerDate(state.now()),
+    });
+  }
+  // Zomro answers a bare ok: the new schedule's id is not returned.
+  return OK;
+}
+
+const FUNCTIONS: Record<string, BillmgrFunction> = {
+  whoami: {
+    access: 'password',
+    run: ({ session }) =>
+      session.totpPending
+        ? { ok: { $type: 'form', $: 'func=totp.confirm' } }
+        : { user: { $level: '16', $name: session.username, $: session.username } },
+  },
+  'totp.confirm': {
+    access: 'password',
+    run: (ctx) => {
+      const { session, account, state } = ctx;
+      if (session.totpPending) {
+        const code = param(ctx, 'qrcode')?.trim() ?? missed('qrcode', 'Code');
+        if (!account.totpSecret || !verifyTotp(account.totpSecret, code, state.now())) {
+          fail({
+            type: 'value',
+            object: 'qrcode',
+            message: 'Invalid confirmation code',
+            params: { object: 'qrcode' },
+          });
+        }
+        session.totpPending = false;
+      }
+      return { ok: {}, auth: { $id: session.id, $: session.id } };
+    },
+  },
+  keepalive: { access: 'confirmed', run: () => OK },
+  instances: {
+    access: 'confirmed',
+    run: ({ account, params, state }) =>
+      renderList(account.instances.map(instanceRow), readPaging(params), state.oneRowAsObject),
+  },
+  'instances.fleio_bckps.schedule': {
+    access: 'confirmed',
+    run: (ctx) => {
+      // The panel and the seed's curl send the instance as elid, the seed's table as plid.
+      const field = param(ctx, 'elid') !== undefined ? 'elid' : 'plid';
+      const id = param(ctx, field) ?? missed('elid', 'Instance');
+      const instance = findInstance(ctx.account, field, id);
+      const rows = ctx.account.schedules
+        .filter((s) => s.instanceId === instance.id)
+        .sort((a, b) => Number(a.id) - Number(b.id))
+        .map((s) => scheduleRow(s, instance));
+      return {
+        ...renderList(rows, readPaging(ctx.params), ctx.state.oneRowAsObject),
+        backup_rotation: text(instance.backupRotation),
+      };
+    },
+  },
+  'instances.fleio_bckps.schedule.edit': { access: 'confirmed', run: editSchedule },
+  'instances.fleio_bckps.schedule.delete': {
+    access: 'confirmed',
+    run: (ctx) => {
+      const raw = param(ctx, 'elid') ?? missed('elid', 'Id');
+      const ids = raw.split(',').map((id) => id.trim());
+      // All or nothing: one unknown id and no schedule is deleted.
+      for (const id of ids) {
+        if (!ctx.account.schedules.some((s) => s.id === id)) notFound('elid', id);
+      }
+      const doomed = new Set(ids);
+      ctx.account.schedules = ctx.account.schedules.filter((s) => !doomed.has(s.id));
+      return OK;
+    },
+  },
+};
+
+function signIn(ctx: CallContext): DocNode {
+  const username = ctx.params.username ?? '';
+  const account = ctx.state.accounts.get(username);
+  if (!account || account.password !== (ctx.params.password ?? '')) {
+    return fail({ type: 'auth', object: 'badpassword', message: BAD_PASSWORD_MESSAGE });
+  }
+  const session = ctx.state.openSession(username, account.totpSecret !== undefined);
+  return { auth: { $id: session.id, $level: '16', $: session.id } };
+}
+
+function signOut(ctx: CallContext): DocNode {
+  if (ctx.params.sok !== 'ok') return { username: text('') };
+  const id = ctx.params.auth;
+  if (id !== undefined) ctx.state.sessions.delete(id);
+  return OK;
+}
+
+export const KNOWN_FUNCTIONS = ['auth', 'logon', ...Object.keys(FUNCTIONS)];
+
+/** Runs one call and returns the content of its `doc`, an error included. */
+export function runFunction(func: string, ctx: CallContext): DocNode {
+  try {
+    if (func === 'auth') return signIn(ctx);
+    if (func === 'logon') return signOut(ctx);
+    const spec = FUNCTIONS[func];
+    if (!spec) {
+      return fail({
+        type: 'missed',
+        object: 'func',
+        message: `Unknown function "${func}"`,
+        params: { object: 'func', value: func },
+      });
+    }
+    const session = ctx.state.touchSession(ctx.params.auth);
+    const account = session && ctx.state.accounts.get(session.username);
+    if (!session || !account) return fail(ACCESS_ERROR);
+    // Until the second factor is confirmed the session may only ask who it is and confirm.
+    if (spec.access === 'confirmed' && session.totpPending) return fail(ACCESS_ERROR);
+    return spec.run({ ...ctx, session, account });
+  } catch (error) {
+    if (error instanceof CallError) return renderError(error.info, ctx.lang);
+    throw error;
+  }
+}

@@ -1,0 +1,15 @@
+// A faithful stand-in for Zomro's BILLmanager API, with faults on demand: the app, a server
+// starter, the demo accounts and an RFC 6238 code generator for two-factor tests.
+export { buildEmulatorApp, DEFAULT_SESSION_TTL_MS } from './app.js';
+export { startEmulator, type RunningEmulator } from './server.js';
+export { DEMO_ACCOUNT, DEMO_TOTP_ACCOUNT, type DemoAccount } from './demo-data.js';
+export { totpCode } from './totp.js';
+export type {
+  EmulatorControl,
+  EmulatorOptions,
+  Fault,
+  FaultKind,
+  Latency,
+  RecordedCall,
+} from './types.js';
+export { FAULT_KINDS } from './types.js';
