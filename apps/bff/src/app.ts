@@ -1,0 +1,82 @@
+// The Fastify app as tests build it: plugins, the Zomro client, sessions, the JSON API, its OpenAPI
+// description at /api/docs, and the SPA. Listening, the logger and shutdown live in server.ts.
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppConfig } from './config.js';
+import { createLogger } from './logger.js';
+import errorHandler from './plugins/error-handler.js';
+import hardening from './plugins/hardening.js';
+import sessions from './plugins/sessions.js';
+import web from './plugins/web.js';
+import zomro from './plugins/zomro.js';
+import healthRoutes from './routes/api/health.js';
+import instanceRoutes from './routes/api/instances.js';
+import sessionRoutes from './routes/api/session.js';
+import { MemorySessionStore, type SessionStore } from './session/store.js';
+
+export interface BuildOptions {
+  /** Defaults to a pino logger at `config.logLevel` with secrets redacted. */
+  logger?: FastifyBaseLogger;
+  /** Defaults to an in-memory store. */
+  sessionStore?: SessionStore;
+  /** For tests that need to see or bend the HTTP calls to Zomro. */
+  fetch?: typeof fetch;
+}
+
+export async function buildApp(
+  config: AppConfig,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger ?? createLogger(config.logLevel),
+    trustProxy: config.trustProxy,
+    // The largest legitimate body is a schedule or a sign-in: a few hundred bytes.
+    bodyLimit: 16 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorHandler);
+  await app.register(hardening);
+  await app.register(zomro, {
+    url: config.zomroApiUrl,
+    timeoutMs: config.zomroTimeoutMs,
+    ...(options.fetch && { fetch: options.fetch }),
+  });
+  await app.register(sessions, { config, store: options.sessionStore ?? new MemorySessionStore() });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Zomro backup dashboard API',
+        description:
+          'The JSON API of the dashboard. Sign in with `POST /api/session`; the session cookie ' +
+          'then authenticates every call. Changing requests must be `application/json`.',
+        version: '1.0.0',
+      },
+      tags: [{ name: 'health' }, { name: 'session' }, { name: 'instances' }, { name: 'schedules' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { upstream: config.upstream });
+      await api.register(sessionRoutes);
+      await api.register(instanceRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  await app.register(web, { webDistDir: config.webDistDir });
+  return app;
+}

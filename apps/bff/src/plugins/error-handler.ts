@@ -1,0 +1,156 @@
+// The one error handler: every failure leaves as `{ statusCode, code, message, details?, upstream? }`,
+// Zomro's typed errors mapped to the API's codes, and a 5xx never shows internals.
+import type { ApiError, FieldError } from '@zomro-dash/shared';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { HttpError } from '../http-errors.js';
+import { isBusyError } from '../zomro/client.js';
+import {
+  ZomroApiError,
+  ZomroBadResponseError,
+  ZomroBlockedError,
+  ZomroSessionExpiredError,
+  ZomroTimeoutError,
+  ZomroUnavailableError,
+} from '../zomro/errors.js';
+
+/** Seconds a client should wait before retrying a change Zomro refused as busy. */
+export const BUSY_RETRY_AFTER_SECONDS = 5;
+
+export interface MappedError {
+  body: ApiError;
+  headers: Record<string, string>;
+}
+
+function mapped(
+  statusCode: number,
+  code: ApiError['code'],
+  message: string,
+  extra: Partial<Pick<ApiError, 'details' | 'upstream'>> = {},
+  headers: Record<string, string> = {},
+): MappedError {
+  return { body: { statusCode, code, message, ...extra }, headers };
+}
+
+function fieldErrors(validation: ReadonlyArray<{ instancePath?: string; message?: string }>) {
+  return validation.map((issue): FieldError => ({
+    // `/days/0` → `days.0`: the field's name in the form.
+    path: (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.'),
+    message: issue.message ?? 'Invalid value',
+  }));
+}
+
+/** A Zomro `doc.error` in the API's terms; Zomro's own sentence is passed on. */
+export function mapZomroApiError(error: ZomroApiError): MappedError {
+  const upstream = { type: error.type, object: error.object };
+  if (isBusyError(error)) {
+    return mapped(
+      409,
+      'UPSTREAM_BUSY',
+      error.upstreamMessage || 'Zomro is busy with another operation; try again shortly',
+      { upstream },
+      { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
+    );
+  }
+  if (error.type === 'missed') {
+    return mapped(404, 'NOT_FOUND', error.upstreamMessage || 'Zomro does not know this item', {
+      upstream,
+    });
+  }
+  if (error.type === 'access') {
+    return mapped(403, 'FORBIDDEN', error.upstreamMessage || 'Zomro refused this operation', {
+      upstream,
+    });
+  }
+  return mapped(422, 'UPSTREAM_REJECTED', error.upstreamMessage || 'Zomro refused the request', {
+    upstream,
+  });
+}
+
+/** Any error thrown while handling a request → the response to send. */
+export function toApiError(error: unknown): MappedError {
+  if (error instanceof HttpError) {
+    const { details, upstream, headers } = error.extra;
+    return mapped(
+      error.statusCode,
+      error.code,
+      error.message,
+      { ...(details && { details }), ...(upstream && { upstream }) },
+      headers,
+    );
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return mapped(400, 'VALIDATION_FAILED', 'Some fields are not valid', {
+      details: fieldErrors(error.validation),
+    });
+  }
+  if (error instanceof ZomroSessionExpiredError) {
+    return mapped(401, 'SESSION_EXPIRED', 'Your Zomro session has expired; sign in again');
+  }
+  if (error instanceof ZomroApiError) return mapZomroApiError(error);
+  if (error instanceof ZomroBlockedError) {
+    return mapped(
+      503,
+      'UPSTREAM_BLOCKED',
+      'Zomro is refusing requests from this server for a while; try again later',
+    );
+  }
+  if (error instanceof ZomroBadResponseError) {
+    return mapped(502, 'UPSTREAM_BAD_RESPONSE', 'Zomro sent an answer that could not be read');
+  }
+  if (error instanceof ZomroUnavailableError) {
+    return mapped(502, 'UPSTREAM_UNAVAILABLE', 'Zomro could not be reached');
+  }
+  if (error instanceof ZomroTimeoutError) {
+    return mapped(504, 'UPSTREAM_TIMEOUT', 'Zomro did not answer in time');
+  }
+  const fastifyError = error as Partial<FastifyError> | null;
+  const status = typeof fastifyError?.statusCode === 'number' ? fastifyError.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    if (fastifyError?.validation) {
+      return mapped(400, 'VALIDATION_FAILED', 'Some fields are not valid', {
+        details: fieldErrors(fastifyError.validation),
+      });
+    }
+    switch (fastifyError?.code) {
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return mapped(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json');
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return mapped(413, 'VALIDATION_FAILED', 'The request body is too large');
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return mapped(400, 'VALIDATION_FAILED', 'The request body is not valid JSON');
+    }
+    if (error instanceof SyntaxError) {
+      return mapped(400, 'VALIDATION_FAILED', 'The request body is not valid JSON');
+    }
+    const code =
+      status === 401
+        ? 'UNAUTHENTICATED'
+        : status === 403
+          ? 'FORBIDDEN'
+          : status === 404
+            ? 'NOT_FOUND'
+            : status === 415
+              ? 'UNSUPPORTED_MEDIA_TYPE'
+              : 'VALIDATION_FAILED';
+    return mapped(status, code, fastifyError?.message ?? 'Bad request');
+  }
+  return mapped(500, 'INTERNAL_ERROR', 'Something went wrong on the server');
+}
+
+export default fp(
+  (app: FastifyInstance) => {
+    app.setErrorHandler((error, request, reply) => {
+      const { body, headers } = toApiError(error);
+      if (body.statusCode >= 500) {
+        request.log.error({ err: error, code: body.code }, 'request failed');
+      } else if (error instanceof ZomroApiError || error instanceof ZomroSessionExpiredError) {
+        request.log.info({ err: error, code: body.code }, 'Zomro refused the request');
+      }
+      return reply.code(body.statusCode).headers(headers).send(body);
+    });
+  },
+  { name: 'error-handler' },
+);

@@ -1,0 +1,76 @@
+// Cross-site request refusal and safe defaults for every response: changing requests must be JSON
+// and must not come from another site's page; API answers are never cached.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { httpErrors } from '../http-errors.js';
+
+const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (
+    request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+  );
+}
+
+function isJson(request: FastifyRequest): boolean {
+  const type = request.headers['content-type'];
+  if (type === undefined) return false;
+  return type.split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/** An Origin naming another site than the one the request was sent to. */
+function isCrossSite(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) {
+    // Browsers send Origin on every cross-origin change; Fetch Metadata covers the rare rest.
+    return request.headers['sec-fetch-site'] === 'cross-site';
+  }
+  try {
+    return new URL(origin).host.toLowerCase() !== request.host.toLowerCase();
+  } catch {
+    // "null" (sandboxed frames, file://) and garbage are never our own page.
+    return true;
+  }
+}
+
+export default fp(
+  (app: FastifyInstance) => {
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (!CHANGING.has(request.method)) return done();
+      if (isCrossSite(request)) {
+        return done(httpErrors.forbidden('Cross-site requests are not allowed'));
+      }
+      // A form or a text/plain body can be sent cross-site without a preflight; JSON cannot.
+      const needsBody = request.method !== 'DELETE';
+      if ((needsBody || hasBody(request)) && !isJson(request)) {
+        return done(httpErrors.unsupportedMediaType());
+      }
+      done();
+    });
+
+    // An empty JSON body (a DELETE from a fetch wrapper that always sets the header) is no body.
+    const parseJson = app.getDefaultJsonParser('error', 'error');
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      const text = typeof body === 'string' ? body : body.toString('utf8');
+      if (text.trim() === '') {
+        done(null, undefined);
+        return;
+      }
+      // The default parser answers through `done` (and guards against prototype poisoning).
+      void parseJson(request, text, done);
+    });
+
+    app.addHook('onSend', (request, reply, payload, done) => {
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('x-frame-options', 'DENY');
+      reply.header('referrer-policy', 'same-origin');
+      if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
+        reply.header('cache-control', 'no-store');
+      }
+      done(null, payload);
+    });
+  },
+  { name: 'hardening' },
+);

@@ -1,0 +1,84 @@
+// Starts the BFF: configuration, the embedded Zomro emulator when ZOMRO_API_URL is unset, the
+// redacting logger, listen, and a graceful shutdown on SIGINT/SIGTERM.
+import {
+  DEMO_ACCOUNT,
+  DEMO_TOTP_ACCOUNT,
+  startEmulator,
+  type RunningEmulator,
+} from '@zomro-dash/zomro-emulator';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type AppConfig, type ServerConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+/** Shutdown waits this long for requests in flight, then gives up. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  let serverConfig: ServerConfig;
+  try {
+    serverConfig = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(serverConfig.logLevel);
+
+  let emulator: RunningEmulator | null = null;
+  let config: AppConfig;
+  if (serverConfig.zomroApiUrl === null) {
+    emulator = await startEmulator({
+      port: serverConfig.emulatorPort,
+      host: '127.0.0.1',
+      testControl: serverConfig.emulatorTestControl,
+    });
+    config = { ...serverConfig, zomroApiUrl: emulator.url, upstream: 'emulator' };
+    // Demo credentials of the emulator, not secrets: printing them is the point.
+    logger.info(
+      { emulatorUrl: emulator.url, testControl: serverConfig.emulatorTestControl },
+      'ZOMRO_API_URL is not set: using the embedded Zomro emulator',
+    );
+    logger.info(
+      `demo accounts: ${DEMO_ACCOUNT.username} / ${DEMO_ACCOUNT.password}; ` +
+        `${DEMO_TOTP_ACCOUNT.username} / ${DEMO_TOTP_ACCOUNT.password} with two-factor ` +
+        `(TOTP secret ${DEMO_TOTP_ACCOUNT.totpSecret ?? '?'})`,
+    );
+  } else {
+    config = { ...serverConfig, zomroApiUrl: serverConfig.zomroApiUrl, upstream: 'zomro' };
+    logger.info({ zomroApiUrl: config.zomroApiUrl }, 'using Zomro');
+  }
+
+  const app = await buildApp(config, { logger });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    try {
+      await app.close();
+      await emulator?.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'error while shutting down');
+      process.exitCode = 1;
+    }
+  };
+  process.once('SIGINT', (signal) => void stop(signal));
+  process.once('SIGTERM', (signal) => void stop(signal));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    app.log.fatal({ err: error }, 'could not listen');
+    await emulator?.close();
+    process.exit(1);
+  }
+}
+
+await main();

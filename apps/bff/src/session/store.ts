@@ -1,0 +1,71 @@
+// Where dashboard sessions live: behind an interface so that a shared store (Redis) can replace the
+// in-memory one when several BFF processes serve the same users.
+
+export interface DashboardSession {
+  username: string;
+  /** Zomro's session id (`auth=`). Never leaves the server. */
+  zomroToken: string;
+  /** Signed in to a two-factor account, code not confirmed yet: nothing but the code is allowed. */
+  totpPending: boolean;
+  createdAt: number;
+}
+
+export interface SessionStore {
+  get(id: string): Promise<DashboardSession | undefined>;
+  /** Stores (or refreshes) a session that ends `ttlMs` after this call unless set again. */
+  set(id: string, session: DashboardSession, ttlMs: number): Promise<void>;
+  delete(id: string): Promise<void>;
+  close?(): Promise<void>;
+}
+
+interface Entry {
+  session: DashboardSession;
+  expiresAt: number;
+}
+
+export class MemorySessionStore implements SessionStore {
+  readonly #entries = new Map<string, Entry>();
+  readonly #now: () => number;
+  readonly #sweeper: NodeJS.Timeout;
+
+  constructor(options: { now?: () => number; sweepIntervalMs?: number } = {}) {
+    this.#now = options.now ?? Date.now;
+    // Expired entries are refused on read anyway; the sweep only gives the memory back.
+    this.#sweeper = setInterval(() => this.sweep(), options.sweepIntervalMs ?? 60_000);
+    this.#sweeper.unref();
+  }
+
+  get(id: string): Promise<DashboardSession | undefined> {
+    const entry = this.#entries.get(id);
+    if (entry === undefined) return Promise.resolve(undefined);
+    if (entry.expiresAt <= this.#now()) {
+      this.#entries.delete(id);
+      return Promise.resolve(undefined);
+    }
+    return Promise.resolve(entry.session);
+  }
+
+  set(id: string, session: DashboardSession, ttlMs: number): Promise<void> {
+    this.#entries.set(id, { session, expiresAt: this.#now() + ttlMs });
+    return Promise.resolve();
+  }
+
+  delete(id: string): Promise<void> {
+    this.#entries.delete(id);
+    return Promise.resolve();
+  }
+
+  sweep(): void {
+    const now = this.#now();
+    for (const [id, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(id);
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  close(): Promise<void> {
+    clearInterval(this.#sweeper);
+    return Promise.resolve();
+  }
+}
