@@ -83,7 +83,8 @@ export async function startTestEmulator(
 /** `doc.elem` as an array, whichever way the emulator rendered it. */
 export function rows(doc: Doc): Doc[] {
   const elem = doc.elem as Doc | Doc[] | undefined;
-  return Array.isArray(elem) ? elem : elem ? [elem] : [];
+  if (elem === undefined) return [];
+  return Array.isArray(elem) ? (elem as Doc[]) : [elem];
 }
 
 /** A row with every `{"$": text}` unwrapped. */

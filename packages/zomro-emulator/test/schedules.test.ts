@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument --
+   The answers are untyped JSON on purpose: the assertions read the envelope as a client would. */
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, DEMO_TOTP_ACCOUNT } from '../src/index.js';
 import { ENCODINGS, plain, rows, startTestEmulator } from './helpers.js';

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment --
+   The answers are untyped JSON on purpose: the assertions read the envelope as a client would. */
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, DEMO_TOTP_ACCOUNT, totpCode } from '../src/index.js';
 import { ENCODINGS, startTestEmulator } from './helpers.js';
@@ -22,11 +24,12 @@ describe('auth', () => {
 
   it('answers bad credentials with HTTP 200 and an auth error, never echoing the password', async () => {
     const emulator = await startTestEmulator();
-    for (const [username, password] of [
+    const attempts: Array<[username: string, password: string]> = [
       ['demo', 'wrong-secret'],
       ['nobody', 'demo'],
       ['demo', ''],
-    ]) {
+    ];
+    for (const [username, password] of attempts) {
       const response = await emulator.send({ func: 'auth', username, password, out: 'json' });
       expect(response.status).toBe(200);
       const raw = await response.text();
