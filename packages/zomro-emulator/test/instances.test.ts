@@ -39,7 +39,7 @@ describe('instances', () => {
     const emulator = await startTestEmulator({ oneRowAsObject: false });
     const auth = await emulator.signIn(DEMO_ACCOUNT);
     const all = rows(await emulator.call({ func: 'instances', auth })).map((r) => plain(r).id);
-    const seen: string[] = [];
+    const seen: Array<string | undefined> = [];
     for (let page = 1; page <= Math.ceil(all.length / 4); page++) {
       const doc = await emulator.call({
         func: 'instances',
