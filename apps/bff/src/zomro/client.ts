@@ -55,10 +55,12 @@ export interface ZomroClientOptions {
   timeoutMs: number;
   logger?: ZomroClientLogger;
   fetch?: typeof fetch;
+  /** Rows asked for per page of a list (tests make it small to see paging). */
+  pageSize?: number;
 }
 
 /** Rows asked for per page of a list; further pages are fetched only when `p_elems` says so. */
-const PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 500;
 const MAX_PAGES = 100;
 
 export function isBusyError(error: ZomroApiError): boolean {
@@ -79,6 +81,7 @@ export class ZomroClient {
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
   readonly #logger: ZomroClientLogger | undefined;
+  readonly #pageSize: number;
   readonly #changes = new KeyedSerial();
 
   constructor(options: ZomroClientOptions) {
@@ -86,6 +89,7 @@ export class ZomroClient {
     this.#timeoutMs = options.timeoutMs;
     this.#fetch = options.fetch ?? globalThis.fetch;
     this.#logger = options.logger;
+    this.#pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   }
 
   /** One API call; `doc` on success, a ZomroError otherwise. */
@@ -204,7 +208,7 @@ export class ZomroClient {
       const doc = await this.#inSession(
         token,
         func,
-        { ...params, p_cnt: String(PAGE_SIZE), p_num: String(page) },
+        { ...params, p_cnt: String(this.#pageSize), p_num: String(page) },
         'read',
       );
       let added = 0;
