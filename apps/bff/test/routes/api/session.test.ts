@@ -100,7 +100,7 @@ describe('POST /api/session', () => {
   });
 
   it('replaces the session it is sent with, logging the old one out of Zomro', async () => {
-    const { app, control } = await setup();
+    const { app } = await setup();
     const first = await signIn(app, DEMO_ACCOUNT);
     const response = await app.inject(json('POST', '/api/session', first, DEMO_ACCOUNT));
     const second = sessionCookie(response);
