@@ -19,6 +19,9 @@ function isJson(request: FastifyRequest): boolean {
   return type.split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
+// Browsers leave the default port out of Origin; a proxy may put it into Host.
+const withoutDefaultPort = (host: string) => host.toLowerCase().replace(/:(80|443)$/, '');
+
 /** An Origin naming another site than the one the request was sent to. */
 function isCrossSite(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
@@ -27,7 +30,7 @@ function isCrossSite(request: FastifyRequest): boolean {
     return request.headers['sec-fetch-site'] === 'cross-site';
   }
   try {
-    return new URL(origin).host.toLowerCase() !== request.host.toLowerCase();
+    return withoutDefaultPort(new URL(origin).host) !== withoutDefaultPort(request.host);
   } catch {
     // "null" (sandboxed frames, file://) and garbage are never our own page.
     return true;
