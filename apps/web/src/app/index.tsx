@@ -1,0 +1,15 @@
+// The whole app, as main.tsx mounts it.
+import { useState } from 'react';
+import { createQueryClient } from '@/lib/query-client';
+import { AppProvider } from './provider';
+import { AppRouter, createRouter } from './router';
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(createRouter);
+  return (
+    <AppProvider queryClient={queryClient}>
+      <AppRouter router={router} />
+    </AppProvider>
+  );
+}

@@ -1,0 +1,50 @@
+// The frame of every signed-in page: header (product, demo mark, language, user), the page, the
+// sign-in dialog for a lost session.
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { LanguageSwitch } from '@/components/language-switch';
+import { paths } from '@/config/paths';
+import { SessionExpiredDialog } from '@/features/auth/components/session-expired-dialog';
+import { UserMenu } from '@/features/auth/components/user-menu';
+import { DemoMark } from '@/features/health/components/demo-mark';
+
+export function Logo() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28" className="logo">
+      <rect width="32" height="32" rx="8" fill="currentColor" />
+      <path d="M9 11h14M9 16h14M9 21h9" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" />
+      <circle cx="23" cy="21" r="2.4" fill="#7cf0b4" />
+    </svg>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link to={paths.instances()} className="brand">
+            <Logo />
+            <span className="brand-text">
+              <span className="brand-title">{t('app.title')}</span>
+              <span className="brand-sub">{t('app.product')}</span>
+            </span>
+          </Link>
+          <DemoMark />
+          <div className="header-end">
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <SessionExpiredDialog />
+    </>
+  );
+}

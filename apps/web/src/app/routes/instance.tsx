@@ -1,0 +1,67 @@
+// /instances/:instanceId (and its form routes): the instance, its schedules, and the create or
+// edit form beside them.
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useMatch, useNavigate, useParams } from 'react-router';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { paths } from '@/config/paths';
+import { useInstances } from '@/features/instances/api/get-instances';
+import { InstanceHeader } from '@/features/instances/components/instance-header';
+import { SchedulesPanel } from '@/features/schedules/components/schedules-panel';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+
+export interface InstanceOutletContext {
+  instance: { id: string; name: string };
+}
+
+export function InstanceRoute() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { instanceId = '' } = useParams();
+  const instances = useInstances();
+  const instance = instances.data?.find((i) => i.id === instanceId);
+  const formOpen = useMatch('/instances/:instanceId/schedules/*') !== null;
+  const named = { id: instanceId, name: instance?.name ?? instanceId };
+  useDocumentTitle(instance?.name);
+
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={paths.instances()}>
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+            <path d="m10 3-5 5 5 5" fill="none" stroke="currentColor" strokeWidth="2" />
+          </svg>
+          {t('instances.allInstances')}
+        </Link>
+      </nav>
+      {instances.isError ? (
+        <ErrorAlert
+          error={instances.error}
+          title={t('instances.loadFailed')}
+          onRetry={() => void instances.refetch()}
+        />
+      ) : null}
+      {instances.data && !instance ? (
+        <div className="page-head">
+          <h1>{instanceId}</h1>
+          <p className="alert alert-warn">{t('instances.notFound', { id: instanceId })}</p>
+        </div>
+      ) : (
+        <InstanceHeader instance={instance} />
+      )}
+      <div className={formOpen ? 'instance-layout has-form' : 'instance-layout'}>
+        {formOpen ? (
+          <div className="instance-layout-form">
+            <Outlet context={{ instance: named } satisfies InstanceOutletContext} />
+          </div>
+        ) : null}
+        <div className="instance-layout-list">
+          <SchedulesPanel
+            instance={named}
+            onCreate={() => void navigate(paths.newSchedule(instanceId))}
+            onEdit={(schedule) => void navigate(paths.editSchedule(instanceId, schedule.id))}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// An error as the operator should see it: what failed, the BFF's own message, and Retry where
+// trying again can help (or "Sign in again" when the session is gone).
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '@/lib/api-client';
+
+interface ErrorAlertProps {
+  error: unknown;
+  /** What failed, e.g. "Could not load the instances"; defaults to a title from the error code. */
+  title?: string;
+  onRetry?: () => void;
+  className?: string;
+}
+
+export function ErrorAlert({ error, title, onRetry, className }: ErrorAlertProps) {
+  const { t } = useTranslation();
+  const apiError = error instanceof ApiError ? error : null;
+  const code = apiError?.code ?? 'UNKNOWN';
+  const codeTitle = t(`errors.title.${code}`, { defaultValue: t('errors.title.UNKNOWN') });
+  const message = error instanceof Error ? error.message : String(error);
+  const canRetry = onRetry && (!apiError || apiError.isRetryable || apiError.isSessionLost);
+  return (
+    <div role="alert" className={['alert alert-error', className].filter(Boolean).join(' ')}>
+      <svg className="alert-icon" aria-hidden="true" viewBox="0 0 20 20" width="20" height="20">
+        <path d="M10 1.8 19 18H1L10 1.8Z" fill="currentColor" />
+        <path d="M10 7.5v4.8M10 14.8v.1" stroke="#fff" strokeWidth="2" strokeLinecap="round" />
+      </svg>
+      <div className="alert-body">
+        <p className="alert-title">{title ?? codeTitle}</p>
+        <p className="alert-message">
+          {title && apiError ? `${codeTitle}: ` : null}
+          {message}
+          {apiError?.retryAfterSeconds
+            ? ` ${t('errors.retryAfter', { seconds: apiError.retryAfterSeconds })}`
+            : null}
+        </p>
+      </div>
+      {canRetry ? (
+        <button type="button" className="btn btn-secondary btn-small" onClick={onRetry}>
+          {apiError?.isSessionLost ? t('auth.signInAgain') : t('app.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+// Every address of the SPA in one place; each instance and schedule has its own, so links can be
+// shared and a reload keeps the place.
+export const paths = {
+  home: () => '/',
+  signIn: (next?: string) =>
+    next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in',
+  instances: () => '/instances',
+  instance: (instanceId: string) => `/instances/${instanceId}`,
+  newSchedule: (instanceId: string) => `/instances/${instanceId}/schedules/new`,
+  editSchedule: (instanceId: string, scheduleId: string) =>
+    `/instances/${instanceId}/schedules/${scheduleId}/edit`,
+};
+
+/** Only an address inside this app may follow sign-in (no open redirect). */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : paths.instances();
+}

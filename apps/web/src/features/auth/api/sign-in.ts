@@ -1,0 +1,25 @@
+// POST /api/session: username and password; answers the user, or that a 2FA code is needed.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { signInResponseSchema, type Credentials, type SignInResponse } from '@zomro-dash/shared';
+import { apiRequest } from '@/lib/api-client';
+import { getSessionQueryOptions } from './get-session';
+
+export function signIn(credentials: Credentials): Promise<SignInResponse> {
+  return apiRequest('/api/session', {
+    method: 'POST',
+    body: credentials,
+    schema: signInResponseSchema,
+    waitForSignInOn401: false,
+  });
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signIn,
+    onSuccess: (result) => {
+      if ('user' in result)
+        queryClient.setQueryData(getSessionQueryOptions().queryKey, result.user);
+    },
+  });
+}

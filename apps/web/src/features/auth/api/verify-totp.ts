@@ -1,0 +1,23 @@
+// POST /api/session/totp: the second step for a two-factor account.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { sessionResponseSchema, type SessionUser, type TotpInput } from '@zomro-dash/shared';
+import { apiRequest } from '@/lib/api-client';
+import { getSessionQueryOptions } from './get-session';
+
+export async function verifyTotp(input: TotpInput): Promise<SessionUser> {
+  const { user } = await apiRequest('/api/session/totp', {
+    method: 'POST',
+    body: input,
+    schema: sessionResponseSchema,
+    waitForSignInOn401: false,
+  });
+  return user;
+}
+
+export function useVerifyTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: verifyTotp,
+    onSuccess: (user) => queryClient.setQueryData(getSessionQueryOptions().queryKey, user),
+  });
+}

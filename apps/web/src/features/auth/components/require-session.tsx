@@ -1,0 +1,32 @@
+// Lets the pages behind it render only for a signed-in operator; otherwise sends them to sign-in
+// and back to the same address afterwards.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { paths } from '@/config/paths';
+import { useSession } from '../api/get-session';
+
+export function RequireSession({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  // Once signed in, a later failure never unmounts the page: the sign-in dialog handles it.
+  if (session.data) return children;
+  if (session.data === null) {
+    return <Navigate to={paths.signIn(location.pathname + location.search)} replace />;
+  }
+  if (session.isError) {
+    return (
+      <main className="centered">
+        <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />
+      </main>
+    );
+  }
+  return (
+    <div className="centered" role="status" aria-live="polite">
+      <span className="spinner spinner-large" aria-hidden="true" />
+      <span className="visually-hidden">{t('app.loading')}</span>
+    </div>
+  );
+}

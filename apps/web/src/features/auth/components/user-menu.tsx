@@ -1,0 +1,32 @@
+// Who is signed in, and Sign out.
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { paths } from '@/config/paths';
+import { useSession } from '../api/get-session';
+import { useSignOut } from '../api/sign-out';
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const session = useSession();
+  const signOut = useSignOut();
+  if (!session.data) return null;
+  return (
+    <div className="user-menu">
+      <span className="user-name">
+        <span className="visually-hidden">{t('app.signedInAs')} </span>
+        {session.data.username}
+      </span>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        aria-busy={signOut.isPending}
+        onClick={() =>
+          signOut.mutate(undefined, { onSettled: () => void navigate(paths.signIn()) })
+        }
+      >
+        {t('app.signOut')}
+      </button>
+    </div>
+  );
+}

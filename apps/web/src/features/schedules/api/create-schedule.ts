@@ -1,0 +1,52 @@
+// POST /api/instances/:instanceId/schedules: the new row shows at once and goes away if refused.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  scheduleResponseSchema,
+  type BackupSchedule,
+  type ValidScheduleInput,
+} from '@zomro-dash/shared';
+import { apiRequest } from '@/lib/api-client';
+import { getSchedulesQueryOptions, type ScheduleRow } from './get-schedules';
+
+export async function createSchedule(
+  instanceId: string,
+  input: ValidScheduleInput,
+): Promise<BackupSchedule> {
+  const { schedule } = await apiRequest(
+    `/api/instances/${encodeURIComponent(instanceId)}/schedules`,
+    { method: 'POST', body: input, schema: scheduleResponseSchema },
+  );
+  return schedule as BackupSchedule;
+}
+
+let pendingCounter = 0;
+
+export function useCreateSchedule(instanceId: string) {
+  const queryClient = useQueryClient();
+  const { queryKey } = getSchedulesQueryOptions(instanceId);
+  return useMutation({
+    mutationFn: (input: ValidScheduleInput) => createSchedule(instanceId, input),
+    onMutate: async (input) => {
+      await queryClient.cancelQueries({ queryKey });
+      const previous = queryClient.getQueryData(queryKey);
+      const optimistic: ScheduleRow = {
+        id: `pending-${++pendingCounter}`,
+        instanceId,
+        ...input,
+        createdAt: null,
+        pending: true,
+      };
+      queryClient.setQueryData(queryKey, (rows = []) => [...rows, optimistic]);
+      return { previous, optimisticId: optimistic.id };
+    },
+    onSuccess: (schedule, _input, context) => {
+      queryClient.setQueryData(queryKey, (rows = []) =>
+        rows.map((row) => (row.id === context.optimisticId ? schedule : row)),
+      );
+    },
+    onError: (_error, _input, context) => {
+      if (context) queryClient.setQueryData(queryKey, context.previous);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey }),
+  });
+}

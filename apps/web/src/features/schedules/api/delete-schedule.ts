@@ -1,0 +1,29 @@
+// DELETE /api/instances/:instanceId/schedules/:scheduleId: the row goes at once, back if refused.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api-client';
+import { getSchedulesQueryOptions, type ScheduleRow } from './get-schedules';
+
+export function deleteSchedule(instanceId: string, scheduleId: string): Promise<void> {
+  return apiRequest(
+    `/api/instances/${encodeURIComponent(instanceId)}/schedules/${encodeURIComponent(scheduleId)}`,
+    { method: 'DELETE' },
+  );
+}
+
+export function useDeleteSchedule(instanceId: string) {
+  const queryClient = useQueryClient();
+  const { queryKey } = getSchedulesQueryOptions(instanceId);
+  return useMutation({
+    mutationFn: (schedule: ScheduleRow) => deleteSchedule(instanceId, schedule.id),
+    onMutate: async (schedule) => {
+      await queryClient.cancelQueries({ queryKey });
+      const previous = queryClient.getQueryData(queryKey);
+      queryClient.setQueryData(queryKey, (rows = []) => rows.filter((r) => r.id !== schedule.id));
+      return { previous };
+    },
+    onError: (_error, _schedule, context) => {
+      if (context) queryClient.setQueryData(queryKey, context.previous);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey }),
+  });
+}

@@ -1,0 +1,46 @@
+// PUT /api/instances/:instanceId/schedules/:scheduleId: the row changes at once, back if refused.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  scheduleResponseSchema,
+  type BackupSchedule,
+  type ValidScheduleInput,
+} from '@zomro-dash/shared';
+import { apiRequest } from '@/lib/api-client';
+import { getSchedulesQueryOptions } from './get-schedules';
+
+export async function updateSchedule(
+  instanceId: string,
+  scheduleId: string,
+  input: ValidScheduleInput,
+): Promise<BackupSchedule> {
+  const { schedule } = await apiRequest(
+    `/api/instances/${encodeURIComponent(instanceId)}/schedules/${encodeURIComponent(scheduleId)}`,
+    { method: 'PUT', body: input, schema: scheduleResponseSchema },
+  );
+  return schedule as BackupSchedule;
+}
+
+export function useUpdateSchedule(instanceId: string, scheduleId: string) {
+  const queryClient = useQueryClient();
+  const { queryKey } = getSchedulesQueryOptions(instanceId);
+  return useMutation({
+    mutationFn: (input: ValidScheduleInput) => updateSchedule(instanceId, scheduleId, input),
+    onMutate: async (input) => {
+      await queryClient.cancelQueries({ queryKey });
+      const previous = queryClient.getQueryData(queryKey);
+      queryClient.setQueryData(queryKey, (rows = []) =>
+        rows.map((row) => (row.id === scheduleId ? { ...row, ...input, pending: true } : row)),
+      );
+      return { previous };
+    },
+    onSuccess: (schedule) => {
+      queryClient.setQueryData(queryKey, (rows = []) =>
+        rows.map((row) => (row.id === scheduleId ? schedule : row)),
+      );
+    },
+    onError: (_error, _input, context) => {
+      if (context) queryClient.setQueryData(queryKey, context.previous);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey }),
+  });
+}

@@ -1,0 +1,239 @@
+// One form to create and to edit a schedule: name, days, time in the provider's zone, and a
+// preview of the next runs. Validated with the shared schema before anything is sent; a refusal
+// from the BFF is shown above the buttons and the form keeps what was typed.
+import {
+  isWeekday,
+  SCHEDULE_NAME_MAX,
+  scheduleInputSchema,
+  WEEKDAYS,
+  type ScheduleInput,
+  type ValidScheduleInput,
+} from '@zomro-dash/shared';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Controller, useFormContext, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import {
+  applyServerFieldErrors,
+  Field,
+  FieldErrorText,
+  Form,
+  useFieldError,
+} from '@/components/ui/form';
+import { useNow } from '@/hooks/use-now';
+import { ApiError } from '@/lib/api-client';
+import { localTimeOfSchedule, PROVIDER_ZONE_LABEL } from '../lib/schedule-time';
+import { NextRunsPreview } from './next-runs-preview';
+import { WeekdayPicker } from './weekday-picker';
+
+export interface ScheduleFormProps {
+  mode: 'create' | 'edit';
+  title: string;
+  defaultValues: ScheduleInput;
+  /** Resolves when saved; rejects with the BFF's error, which the form shows. */
+  onSubmit: (values: ValidScheduleInput) => Promise<unknown>;
+  onCancel: () => void;
+  /** The operator's zone; the browser's when not given (tests pass one). */
+  timeZone?: string;
+}
+
+/** "2:01", "201" and "0201" all mean 02:01; anything else is left for validation to explain. */
+export function normaliseTime(text: string): string {
+  const match = /^(\d{1,2})[:.h ]?(\d{2})$/.exec(text.trim());
+  return match ? `${match[1]?.padStart(2, '0')}:${match[2]}` : text.trim();
+}
+
+export function ScheduleForm({
+  mode,
+  title,
+  defaultValues,
+  onSubmit,
+  onCancel,
+  timeZone,
+}: ScheduleFormProps) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [submitError, setSubmitError] = useState<{ error: unknown; name: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  return (
+    <section className="panel form-panel" aria-labelledby={titleId}>
+      <div className="panel-head">
+        <h2 id={titleId}>{title}</h2>
+      </div>
+      <Form
+        ref={formRef}
+        schema={scheduleInputSchema}
+        defaultValues={defaultValues}
+        aria-labelledby={titleId}
+        onSubmit={async (values, methods) => {
+          if (pending) return;
+          setPending(true);
+          setSubmitError(null);
+          try {
+            await onSubmit(values);
+          } catch (error) {
+            setSubmitError({ error, name: values.name });
+            applyServerFieldErrors(methods, error);
+          } finally {
+            setPending(false);
+          }
+        }}
+      >
+        {() => (
+          <>
+            <FocusNameOnOpen />
+            <NameField />
+            <DaysField />
+            <TimeField timeZone={timeZone} />
+            <Preview timeZone={timeZone} />
+            {submitError ? (
+              <ErrorAlert
+                error={submitError.error}
+                title={t(mode === 'create' ? 'schedules.createFailed' : 'schedules.updateFailed', {
+                  name: submitError.name,
+                })}
+                onRetry={
+                  submitError.error instanceof ApiError && submitError.error.isRetryable
+                    ? () => formRef.current?.requestSubmit()
+                    : undefined
+                }
+              />
+            ) : null}
+            <div className="form-actions">
+              <button type="submit" className="btn btn-primary" aria-busy={pending}>
+                {pending ? <span className="spinner" aria-hidden="true" /> : null}
+                {t(mode === 'create' ? 'form.create' : 'form.save')}
+              </button>
+              <button type="button" className="btn btn-secondary" onClick={onCancel}>
+                {t('form.cancel')}
+              </button>
+              {pending ? (
+                <span className="muted" role="status">
+                  {t(mode === 'create' ? 'form.creating' : 'form.savingChanges')}
+                </span>
+              ) : null}
+            </div>
+          </>
+        )}
+      </Form>
+    </section>
+  );
+}
+
+function FocusNameOnOpen() {
+  const { setFocus } = useFormContext<ScheduleInput>();
+  useEffect(() => setFocus('name'), [setFocus]);
+  return null;
+}
+
+function NameField() {
+  const { t } = useTranslation();
+  const { register, control } = useFormContext<ScheduleInput>();
+  const name = useWatch({ control, name: 'name' }) ?? '';
+  const length = name.trim().length;
+  return (
+    <Field
+      name="name"
+      label={t('form.name')}
+      hint={
+        <span className={length > SCHEDULE_NAME_MAX ? 'counter is-over' : 'counter'}>
+          {t('form.nameCount', { count: length, max: SCHEDULE_NAME_MAX })}
+        </span>
+      }
+    >
+      {(aria) => (
+        <input {...aria} {...register('name')} className="input" type="text" autoComplete="off" />
+      )}
+    </Field>
+  );
+}
+
+function DaysField() {
+  const { control } = useFormContext<ScheduleInput>();
+  const errorId = useId();
+  const message = useFieldError('days');
+  return (
+    <div className="field">
+      <Controller
+        control={control}
+        name="days"
+        render={({ field }) => (
+          <WeekdayPicker
+            value={field.value.filter(isWeekday)}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            firstDayRef={field.ref}
+            invalid={Boolean(message)}
+            describedBy={message ? errorId : undefined}
+          />
+        )}
+      />
+      <FieldErrorText id={errorId} message={message} />
+    </div>
+  );
+}
+
+function TimeField({ timeZone }: { timeZone?: string }) {
+  const { t, i18n } = useTranslation();
+  const { register, control, setValue, formState } = useFormContext<ScheduleInput>();
+  const [time, days] = useWatch({ control, name: ['time', 'days'] });
+  const now = useNow();
+  const wanted = days.filter(isWeekday);
+  const local = localTimeOfSchedule(
+    wanted.length > 0 ? wanted : WEEKDAYS,
+    time.trim(),
+    now,
+    i18n.language,
+    timeZone,
+  );
+  const field = register('time');
+  return (
+    <Field
+      name="time"
+      label={t('form.time', { zone: PROVIDER_ZONE_LABEL })}
+      hint={
+        <>
+          {t('form.timeHint')}
+          {local ? (
+            <strong className="local-equivalent">
+              {' '}
+              = {t('form.localEquivalent', { time: local.time, zone: local.zone })}
+              {local.shift !== 0
+                ? ` (${t(local.shift < 0 ? 'schedules.previousDay' : 'schedules.nextDay')})`
+                : null}
+            </strong>
+          ) : null}
+        </>
+      }
+    >
+      {(aria) => (
+        <input
+          {...aria}
+          {...field}
+          onBlur={(event) => {
+            const normal = normaliseTime(event.target.value);
+            if (normal !== event.target.value) {
+              setValue('time', normal, { shouldValidate: formState.isSubmitted });
+            }
+            void field.onBlur(event);
+          }}
+          className="input input-time"
+          type="text"
+          inputMode="numeric"
+          placeholder="HH:MM"
+          autoComplete="off"
+          spellCheck={false}
+        />
+      )}
+    </Field>
+  );
+}
+
+function Preview({ timeZone }: { timeZone?: string }) {
+  const { control } = useFormContext<ScheduleInput>();
+  const [time, days] = useWatch({ control, name: ['time', 'days'] });
+  const now = useNow();
+  return <NextRunsPreview days={days} time={time} now={now} timeZone={timeZone} />;
+}

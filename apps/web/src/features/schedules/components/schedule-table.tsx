@@ -1,0 +1,213 @@
+// The schedules of one instance: days in short form, the time in both zones, the next run
+// (relative and absolute), the created date, and Edit / Delete.
+import { nextRun, WEEKDAYS_MONDAY_FIRST, type Weekday } from '@zomro-dash/shared';
+import { useTranslation } from 'react-i18next';
+import { Skeleton } from '@/components/ui/skeleton';
+import type { ScheduleRow } from '../api/get-schedules';
+import {
+  formatCalendarDate,
+  formatLocalDateTime,
+  formatProviderDateTime,
+  formatRelative,
+  localTimeOfSchedule,
+  PROVIDER_ZONE_LABEL,
+} from '../lib/schedule-time';
+import { summarizeDays, weekdayName } from '../lib/weekdays';
+
+interface ScheduleTableProps {
+  instanceName: string;
+  schedules: readonly ScheduleRow[];
+  now: Date;
+  timeZone?: string;
+  onEdit: (schedule: ScheduleRow) => void;
+  onDelete: (schedule: ScheduleRow) => void;
+}
+
+export function ScheduleTable({
+  instanceName,
+  schedules,
+  now,
+  timeZone,
+  onEdit,
+  onDelete,
+}: ScheduleTableProps) {
+  const { t } = useTranslation();
+  return (
+    <table className="data-table schedule-table">
+      <caption className="visually-hidden">
+        {t('schedules.caption', { instance: instanceName })}
+      </caption>
+      <ScheduleTableHead />
+      <tbody>
+        {schedules.map((schedule) => (
+          <ScheduleTableRow
+            key={schedule.id}
+            schedule={schedule}
+            now={now}
+            timeZone={timeZone}
+            onEdit={onEdit}
+            onDelete={onDelete}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ScheduleTableHead() {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('schedules.columns.name')}</th>
+        <th scope="col">{t('schedules.columns.days')}</th>
+        <th scope="col">{t('schedules.columns.time')}</th>
+        <th scope="col">{t('schedules.columns.nextRun')}</th>
+        <th scope="col">{t('schedules.columns.created')}</th>
+        <th scope="col">
+          <span className="visually-hidden">{t('schedules.columns.actions')}</span>
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
+function ScheduleTableRow({
+  schedule,
+  now,
+  timeZone,
+  onEdit,
+  onDelete,
+}: {
+  schedule: ScheduleRow;
+  now: Date;
+  timeZone?: string;
+  onEdit: (schedule: ScheduleRow) => void;
+  onDelete: (schedule: ScheduleRow) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const local = localTimeOfSchedule(schedule.days, schedule.time, now, language, timeZone);
+  const next = nextRunOf(schedule, now);
+  return (
+    <tr className={schedule.pending ? 'is-pending' : undefined} aria-busy={schedule.pending}>
+      <th scope="row" className="cell-name">
+        <span className="schedule-name">{schedule.name}</span>
+        {schedule.pending ? (
+          <span className="badge badge-muted">{t('schedules.saving')}</span>
+        ) : null}
+      </th>
+      <td data-label={t('schedules.columns.days')}>
+        <span className="days-summary">{summarizeDays(schedule.days, language)}</span>
+        <WeekStrip days={schedule.days} language={language} />
+      </td>
+      <td data-label={t('schedules.columns.time')}>
+        <span className="time-provider">
+          {schedule.time} <span className="muted">{PROVIDER_ZONE_LABEL}</span>
+        </span>
+        {local ? (
+          <span className="time-local muted">
+            {local.time} {t('schedules.yourTime')} ({local.zone})
+            {local.shift !== 0
+              ? `, ${t(local.shift < 0 ? 'schedules.previousDay' : 'schedules.nextDay')}`
+              : null}
+          </span>
+        ) : null}
+      </td>
+      <td data-label={t('schedules.columns.nextRun')}>
+        {next ? (
+          <>
+            <time
+              dateTime={next.toISOString()}
+              title={`${formatProviderDateTime(next, language)} ${PROVIDER_ZONE_LABEL}`}
+            >
+              {formatRelative(next, now, language)}
+            </time>
+            <span className="muted next-absolute">
+              {formatLocalDateTime(next, language, timeZone)}
+            </span>
+          </>
+        ) : (
+          <span className="muted">{t('schedules.never')}</span>
+        )}
+      </td>
+      <td data-label={t('schedules.columns.created')}>
+        {schedule.createdAt ? formatCalendarDate(schedule.createdAt, language) : '—'}
+      </td>
+      <td className="cell-actions">
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          aria-label={t('schedules.editLabel', { name: schedule.name })}
+          disabled={schedule.pending}
+          onClick={() => onEdit(schedule)}
+        >
+          {t('schedules.edit')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small btn-danger-text"
+          aria-label={t('schedules.deleteLabel', { name: schedule.name })}
+          disabled={schedule.pending}
+          onClick={() => onDelete(schedule)}
+        >
+          {t('schedules.delete')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function nextRunOf(schedule: ScheduleRow, now: Date): Date | null {
+  return nextRun(schedule.days, schedule.time, now);
+}
+
+/** Seven small marks, Monday first, for reading a column of schedules at a glance. */
+function WeekStrip({ days, language }: { days: readonly Weekday[]; language: string }) {
+  const chosen = new Set(days);
+  return (
+    <span className="week-strip" aria-hidden="true">
+      {WEEKDAYS_MONDAY_FIRST.map((day) => (
+        <span
+          key={day}
+          className={chosen.has(day) ? 'week-strip-day is-on' : 'week-strip-day'}
+          title={weekdayName(day, language, 'long')}
+        >
+          {weekdayName(day, language, 'short').charAt(0)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function ScheduleTableSkeleton({ rows = 3 }: { rows?: number }) {
+  return (
+    <table className="data-table schedule-table" aria-hidden="true">
+      <ScheduleTableHead />
+      <tbody>
+        {Array.from({ length: rows }, (_, i) => (
+          <tr key={i}>
+            <td>
+              <Skeleton width="8rem" />
+            </td>
+            <td>
+              <Skeleton width="5rem" />
+            </td>
+            <td>
+              <Skeleton width="6rem" />
+            </td>
+            <td>
+              <Skeleton width="7rem" />
+            </td>
+            <td>
+              <Skeleton width="5rem" />
+            </td>
+            <td>
+              <Skeleton width="6rem" />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,141 @@
+// The schedules section of an instance page: loading, error with Retry, the empty state with a
+// create button, the table, and deletion through the confirmation dialog.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { LoadingBlock } from '@/components/ui/skeleton';
+import { useNotify } from '@/components/ui/notifications';
+import { useNow } from '@/hooks/use-now';
+import { useDeleteSchedule } from '../api/delete-schedule';
+import { useSchedules, type ScheduleRow } from '../api/get-schedules';
+import { DeleteScheduleDialog } from './delete-schedule-dialog';
+import { ScheduleTable, ScheduleTableSkeleton } from './schedule-table';
+
+interface SchedulesPanelProps {
+  instance: { id: string; name: string };
+  onCreate: () => void;
+  onEdit: (schedule: ScheduleRow) => void;
+  timeZone?: string;
+}
+
+export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: SchedulesPanelProps) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const now = useNow();
+  const schedules = useSchedules(instance.id);
+  const remove = useDeleteSchedule(instance.id);
+  const [toDelete, setToDelete] = useState<ScheduleRow | null>(null);
+
+  const confirmDelete = () => {
+    const schedule = toDelete;
+    setToDelete(null);
+    if (!schedule) return;
+    remove.mutate(schedule, {
+      onSuccess: () =>
+        notify({ tone: 'success', text: t('schedules.deleted', { name: schedule.name }) }),
+      onError: (error) =>
+        notify({
+          tone: 'error',
+          text: t('schedules.deleteFailed', { name: schedule.name }),
+          detail: error.message,
+        }),
+    });
+  };
+
+  const rows = schedules.data;
+  const isEmpty = rows !== undefined && rows.length === 0;
+
+  return (
+    <section className="panel schedules-panel" aria-labelledby="schedules-title">
+      <div className="panel-head">
+        <h2 id="schedules-title">
+          {t('schedules.title')}
+          {rows && rows.length > 0 ? <span className="count">{rows.length}</span> : null}
+        </h2>
+        {!isEmpty && rows ? (
+          <button type="button" className="btn btn-primary" onClick={onCreate}>
+            <PlusIcon />
+            {t('schedules.new')}
+          </button>
+        ) : null}
+      </div>
+
+      {schedules.isPending ? (
+        <LoadingBlock label={t('app.loading')}>
+          <ScheduleTableSkeleton />
+        </LoadingBlock>
+      ) : null}
+
+      {schedules.isError ? (
+        <ErrorAlert
+          error={schedules.error}
+          title={t('schedules.loadFailed')}
+          onRetry={() => void schedules.refetch()}
+        />
+      ) : null}
+
+      {isEmpty ? (
+        <div className="empty-state">
+          <svg aria-hidden="true" viewBox="0 0 48 48" width="48" height="48" className="empty-icon">
+            <rect
+              x="6"
+              y="9"
+              width="36"
+              height="33"
+              rx="5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.5"
+            />
+            <path
+              d="M6 18h36M16 5v8M32 5v8"
+              stroke="currentColor"
+              strokeWidth="2.5"
+              strokeLinecap="round"
+            />
+            <path
+              d="M24 24v10M19 29h10"
+              stroke="currentColor"
+              strokeWidth="2.5"
+              strokeLinecap="round"
+            />
+          </svg>
+          <p className="empty-title">{t('schedules.empty', { instance: instance.name })}</p>
+          <p className="muted">{t('schedules.emptyText')}</p>
+          <button type="button" className="btn btn-primary" onClick={onCreate}>
+            <PlusIcon />
+            {t('schedules.new')}
+          </button>
+        </div>
+      ) : null}
+
+      {rows && rows.length > 0 ? (
+        <div className="table-scroll">
+          <ScheduleTable
+            instanceName={instance.name}
+            schedules={rows}
+            now={now}
+            timeZone={timeZone}
+            onEdit={onEdit}
+            onDelete={setToDelete}
+          />
+        </div>
+      ) : null}
+
+      <DeleteScheduleDialog
+        scheduleName={toDelete?.name ?? null}
+        instanceName={instance.name}
+        onConfirm={confirmDelete}
+        onClose={() => setToDelete(null)}
+      />
+    </section>
+  );
+}
+
+function PlusIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+      <path d="M8 2v12M2 8h12" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,131 @@
+// The SPA's one way to the BFF: JSON over fetch with the session cookie. Error bodies
+// `{ statusCode, code, message, details }` become ApiError; a lost session waits for sign-in.
+import { apiErrorSchema, type FieldError } from '@zomro-dash/shared';
+import type { z } from 'zod';
+import { sessionExpiry } from './session-expiry';
+
+export class ApiError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly details: readonly FieldError[];
+  /** Seconds from `Retry-After` (Zomro busy), when the BFF sent it. */
+  readonly retryAfterSeconds: number | null;
+
+  constructor(init: {
+    statusCode: number;
+    code: string;
+    message: string;
+    details?: readonly FieldError[];
+    retryAfterSeconds?: number | null;
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.statusCode = init.statusCode;
+    this.code = init.code;
+    this.details = init.details ?? [];
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+  }
+
+  /** The dashboard session (or Zomro's behind it) is gone: signing in again fixes it. */
+  get isSessionLost(): boolean {
+    return (
+      this.statusCode === 401 &&
+      (this.code === 'SESSION_EXPIRED' || this.code === 'UNAUTHENTICATED')
+    );
+  }
+
+  /** Worth a Retry button: the server or Zomro may answer differently next time. */
+  get isRetryable(): boolean {
+    return this.statusCode === 0 || this.statusCode === 409 || this.statusCode >= 500;
+  }
+}
+
+export interface RequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** Checks the success body; without it the body is returned unchecked (or undefined for 204). */
+  schema?: z.ZodType<T>;
+  /** Session endpoints answer 401 as a result, not as a lost session. */
+  waitForSignInOn401?: boolean;
+  signal?: AbortSignal;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+async function send<T>(path: string, options: RequestOptions<T>): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({
+      statusCode: 0,
+      code: 'NETWORK_ERROR',
+      message: 'The dashboard server cannot be reached. Check the connection and retry.',
+    });
+  }
+  const body = await readJson(response);
+  if (!response.ok) {
+    const parsed = apiErrorSchema.safeParse(body);
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    throw new ApiError(
+      parsed.success
+        ? {
+            ...parsed.data,
+            retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+          }
+        : {
+            statusCode: response.status,
+            code: 'BAD_RESPONSE',
+            message:
+              `The dashboard server answered ${response.status} ${response.statusText}`.trim(),
+          },
+    );
+  }
+  if (!options.schema) return body as T;
+  const parsed = options.schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError({
+      statusCode: response.status,
+      code: 'BAD_RESPONSE',
+      message: 'The dashboard server sent an answer this page does not understand.',
+    });
+  }
+  return parsed.data;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  for (;;) {
+    try {
+      return await send(path, options);
+    } catch (error) {
+      // A request refused for a lost session never reached Zomro's change, so sending it again
+      // after sign-in is safe, also for a create.
+      if (
+        options.waitForSignInOn401 !== false &&
+        error instanceof ApiError &&
+        error.isSessionLost
+      ) {
+        await sessionExpiry.waitForSignIn();
+        continue;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+// Coordinates a lost session: requests that meet a 401 wait here while the sign-in dialog is
+// open, and are sent again once the operator has signed in, so no page or form is lost.
+import { useSyncExternalStore } from 'react';
+
+interface Waiting {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+}
+
+let waiting: Waiting | null = null;
+const listeners = new Set<() => void>();
+
+function notify() {
+  for (const listener of listeners) listener();
+}
+
+export const sessionExpiry = {
+  /** Resolves when the operator has signed in again; rejects when they give up. */
+  waitForSignIn: (): Promise<void> => {
+    if (!waiting) {
+      let resolve!: () => void;
+      let reject!: (reason: unknown) => void;
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      waiting = { promise, resolve, reject };
+      notify();
+    }
+    return waiting.promise;
+  },
+  signedIn: (): void => {
+    const current = waiting;
+    waiting = null;
+    current?.resolve();
+    notify();
+  },
+  /** The operator closed the dialog: the waiting requests fail with this reason. */
+  dismiss: (reason: unknown): void => {
+    const current = waiting;
+    waiting = null;
+    current?.reject(reason);
+    notify();
+  },
+  isExpired: (): boolean => {
+    return waiting !== null;
+  },
+  subscribe: (listener: () => void): (() => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+export function useSessionExpired(): boolean {
+  return useSyncExternalStore(sessionExpiry.subscribe, sessionExpiry.isExpired, () => false);
+}

@@ -1,0 +1,18 @@
+// Vite for the SPA: `vite` in development (proxies /api to the BFF) and `vite build` into dist/,
+// which the BFF serves in production.
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // Workspace packages are read from their TypeScript sources, so no prior build is needed.
+    conditions: ['source', ...defaultClientConditions],
+    alias: { '@': new URL('./src', import.meta.url).pathname },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } },
+  },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+});
