@@ -69,7 +69,9 @@ export default fp(
       reply.header('x-content-type-options', 'nosniff');
       reply.header('x-frame-options', 'DENY');
       reply.header('referrer-policy', 'same-origin');
-      if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
+      const url = request.url;
+      const isApi = url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+      if (isApi && !url.startsWith('/api/docs')) {
         reply.header('cache-control', 'no-store');
       }
       done(null, payload);

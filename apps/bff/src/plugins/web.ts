@@ -18,7 +18,7 @@ export default fp(
     else {
       await app.register(fastifyStatic, {
         root: options.webDistDir,
-        index: false,
+        index: 'index.html',
         // Unknown files fall through to the not-found handler below.
         wildcard: true,
         setHeaders(reply, filePath) {
