@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await emulator?.close();
+      app.log.info('stopped');
     } catch (error) {
       app.log.error({ err: error }, 'error while shutting down');
       process.exitCode = 1;
