@@ -30,7 +30,7 @@ export function AppLayout() {
           <Link to={paths.instances()} className="brand">
             <Logo />
             <span className="brand-text">
-              <span className="brand-title">{t('app.title')}</span>
+              <span className="brand-title">{t('app.brand')}</span>
               <span className="brand-sub">{t('app.product')}</span>
             </span>
           </Link>

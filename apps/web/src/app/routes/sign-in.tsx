@@ -30,7 +30,7 @@ export function SignInRoute() {
         <div className="sign-in-brand">
           <Logo />
           <div>
-            <p className="brand-title">{t('app.title')}</p>
+            <p className="brand-title">{t('app.brand')}</p>
             <p className="brand-sub">{t('app.product')}</p>
           </div>
         </div>

@@ -90,7 +90,8 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
         <div role="status" aria-live="polite">
           {render('success')}
         </div>
-        <div role="alert">{render('error')}</div>
+        {/* A live region, not role=alert: an empty alert would be found by every alert query. */}
+        <div aria-live="assertive">{render('error')}</div>
       </section>
     </NotifyContext.Provider>
   );

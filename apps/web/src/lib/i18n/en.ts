@@ -4,6 +4,7 @@
 export const en = {
   app: {
     title: 'Backup schedules',
+    brand: 'Backup schedules',
     product: 'Zomro Cloud VPS',
     skipToContent: 'Skip to content',
     demoMark: 'demo: built-in emulator',
@@ -28,7 +29,7 @@ export const en = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     totpTitle: 'Two-factor authentication',
-    totpText: 'Enter the 6-digit code from your authenticator app for {{username}}.',
+    totpText: 'Open your authenticator app and type the current code for {{username}}.',
     totpLabel: 'Authentication code',
     totpSubmit: 'Verify',
     totpSubmitting: 'Verifying…',
@@ -112,7 +113,7 @@ export const en = {
     timeHint: '24-hour HH:MM in the provider’s time, as Zomro’s panel shows it.',
     localEquivalent: '{{time}} your time ({{zone}})',
     preview: 'Next runs',
-    previewEmpty: 'Choose at least one day and a valid time to see when the backups run.',
+    previewEmpty: 'The next runs appear here once the days and a valid time are set.',
     yourTime: 'Your time ({{zone}})',
     create: 'Create schedule',
     save: 'Save changes',

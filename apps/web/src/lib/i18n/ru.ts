@@ -4,6 +4,7 @@ import type { Translation } from './en';
 export const ru: Translation = {
   app: {
     title: 'Расписания резервного копирования',
+    brand: 'Резервные копии',
     product: 'Zomro Cloud VPS',
     skipToContent: 'Перейти к содержимому',
     demoMark: 'демо: встроенный эмулятор',
@@ -28,7 +29,7 @@ export const ru: Translation = {
     submit: 'Войти',
     submitting: 'Вход…',
     totpTitle: 'Двухфакторная аутентификация',
-    totpText: 'Введите 6-значный код из приложения-аутентификатора для {{username}}.',
+    totpText: 'Откройте приложение-аутентификатор и введите текущий код для {{username}}.',
     totpLabel: 'Код подтверждения',
     totpSubmit: 'Подтвердить',
     totpSubmitting: 'Проверка…',
@@ -112,7 +113,8 @@ export const ru: Translation = {
     timeHint: '24-часовой формат ЧЧ:ММ, время провайдера, как в панели Zomro.',
     localEquivalent: '{{time}} по вашему времени ({{zone}})',
     preview: 'Ближайшие запуски',
-    previewEmpty: 'Выберите хотя бы один день и правильное время, чтобы увидеть запуски.',
+    previewEmpty:
+      'Ближайшие запуски появятся здесь, когда будут выбраны дни и указано правильное время.',
     yourTime: 'Ваше время ({{zone}})',
     create: 'Создать расписание',
     save: 'Сохранить изменения',

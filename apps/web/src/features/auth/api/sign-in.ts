@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { signInResponseSchema, type Credentials, type SignInResponse } from '@zomro-dash/shared';
 import { apiRequest } from '@/lib/api-client';
 import { getSessionQueryOptions } from './get-session';
+import { clearSignedOut } from './sign-out';
 
 export function signIn(credentials: Credentials): Promise<SignInResponse> {
   return apiRequest('/api/session', {
@@ -18,8 +19,9 @@ export function useSignIn() {
   return useMutation({
     mutationFn: signIn,
     onSuccess: (result) => {
-      if ('user' in result)
-        queryClient.setQueryData(getSessionQueryOptions().queryKey, result.user);
+      if (!('user' in result)) return;
+      clearSignedOut();
+      queryClient.setQueryData(getSessionQueryOptions().queryKey, result.user);
     },
   });
 }

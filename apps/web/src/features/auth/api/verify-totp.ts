@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sessionResponseSchema, type SessionUser, type TotpInput } from '@zomro-dash/shared';
 import { apiRequest } from '@/lib/api-client';
 import { getSessionQueryOptions } from './get-session';
+import { clearSignedOut } from './sign-out';
 
 export async function verifyTotp(input: TotpInput): Promise<SessionUser> {
   const { user } = await apiRequest('/api/session/totp', {
@@ -18,6 +19,9 @@ export function useVerifyTotp() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: verifyTotp,
-    onSuccess: (user) => queryClient.setQueryData(getSessionQueryOptions().queryKey, user),
+    onSuccess: (user) => {
+      clearSignedOut();
+      queryClient.setQueryData(getSessionQueryOptions().queryKey, user);
+    },
   });
 }

@@ -6,6 +6,7 @@ import { Navigate, useLocation } from 'react-router';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { paths } from '@/config/paths';
 import { useSession } from '../api/get-session';
+import { hasSignedOut } from '../api/sign-out';
 
 export function RequireSession({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -14,7 +15,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
   // Once signed in, a later failure never unmounts the page: the sign-in dialog handles it.
   if (session.data) return children;
   if (session.data === null) {
-    return <Navigate to={paths.signIn(location.pathname + location.search)} replace />;
+    // After sign-out the next sign-in starts from the instances, not from the page left behind.
+    const next = hasSignedOut() ? undefined : location.pathname + location.search;
+    return <Navigate to={paths.signIn(next)} replace />;
   }
   if (session.isError) {
     return (

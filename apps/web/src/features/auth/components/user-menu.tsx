@@ -22,7 +22,9 @@ export function UserMenu() {
         className="btn btn-ghost btn-small"
         aria-busy={signOut.isPending}
         onClick={() =>
-          signOut.mutate(undefined, { onSettled: () => void navigate(paths.signIn()) })
+          signOut.mutate(undefined, {
+            onSettled: () => void navigate(paths.signIn(), { replace: true }),
+          })
         }
       >
         {t('app.signOut')}

@@ -84,10 +84,14 @@ export function ScheduleForm({
         {() => (
           <>
             <FocusNameOnOpen />
-            <NameField />
-            <DaysField />
-            <TimeField timeZone={timeZone} />
-            <Preview timeZone={timeZone} />
+            <div className="form-grid">
+              <div className="form-fields">
+                <NameField />
+                <DaysField />
+                <TimeField timeZone={timeZone} />
+              </div>
+              <Preview timeZone={timeZone} />
+            </div>
             {submitError ? (
               <ErrorAlert
                 error={submitError.error}
@@ -201,7 +205,7 @@ function TimeField({ timeZone }: { timeZone?: string }) {
               {' '}
               = {t('form.localEquivalent', { time: local.time, zone: local.zone })}
               {local.shift !== 0
-                ? ` (${t(local.shift < 0 ? 'schedules.previousDay' : 'schedules.nextDay')})`
+                ? `, ${t(local.shift < 0 ? 'schedules.previousDay' : 'schedules.nextDay')}`
                 : null}
             </strong>
           ) : null}

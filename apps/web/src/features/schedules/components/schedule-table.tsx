@@ -131,7 +131,7 @@ function ScheduleTableRow({
           <span className="muted">{t('schedules.never')}</span>
         )}
       </td>
-      <td data-label={t('schedules.columns.created')}>
+      <td className="cell-date" data-label={t('schedules.columns.created')}>
         {schedule.createdAt ? formatCalendarDate(schedule.createdAt, language) : '—'}
       </td>
       <td className="cell-actions">
