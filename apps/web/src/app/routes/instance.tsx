@@ -1,12 +1,16 @@
 // /instances/:instanceId (and its form routes): the instance, its schedules, and the create or
 // edit form beside them.
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useMatch, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { paths } from '@/config/paths';
 import { useInstances } from '@/features/instances/api/get-instances';
 import { InstanceHeader } from '@/features/instances/components/instance-header';
-import { SchedulesPanel } from '@/features/schedules/components/schedules-panel';
+import {
+  SCHEDULES_HEADING_ID,
+  SchedulesPanel,
+} from '@/features/schedules/components/schedules-panel';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 export interface InstanceOutletContext {
@@ -22,6 +26,14 @@ export function InstanceRoute() {
   const formOpen = useMatch('/instances/:instanceId/schedules/*') !== null;
   const named = { id: instanceId, name: instance?.name ?? instanceId };
   useDocumentTitle(instance?.name);
+
+  // When the form closes (saved or cancelled) the keyboard continues from the schedules' heading
+  // instead of the top of the document.
+  const wasFormOpen = useRef(formOpen);
+  useEffect(() => {
+    if (wasFormOpen.current && !formOpen) document.getElementById(SCHEDULES_HEADING_ID)?.focus();
+    wasFormOpen.current = formOpen;
+  }, [formOpen]);
 
   return (
     <div className="page">

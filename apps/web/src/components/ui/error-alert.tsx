@@ -8,10 +8,12 @@ interface ErrorAlertProps {
   /** What failed, e.g. "Could not load the instances"; defaults to a title from the error code. */
   title?: string;
   onRetry?: () => void;
+  /** The retry is under way: the button shows it and cannot be pressed twice. */
+  retrying?: boolean;
   className?: string;
 }
 
-export function ErrorAlert({ error, title, onRetry, className }: ErrorAlertProps) {
+export function ErrorAlert({ error, title, onRetry, retrying, className }: ErrorAlertProps) {
   const { t } = useTranslation();
   const apiError = error instanceof ApiError ? error : null;
   const code = apiError?.code ?? 'UNKNOWN';
@@ -35,7 +37,14 @@ export function ErrorAlert({ error, title, onRetry, className }: ErrorAlertProps
         </p>
       </div>
       {canRetry ? (
-        <button type="button" className="btn btn-secondary btn-small" onClick={onRetry}>
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          aria-busy={retrying}
+          disabled={retrying}
+          onClick={onRetry}
+        >
+          {retrying ? <span className="spinner" aria-hidden="true" /> : null}
           {apiError?.isSessionLost ? t('auth.signInAgain') : t('app.retry')}
         </button>
       ) : null}

@@ -43,6 +43,7 @@ export function InstanceList() {
         error={instances.error}
         title={t('instances.loadFailed')}
         onRetry={() => void instances.refetch()}
+        retrying={instances.isFetching}
       />
     );
   }

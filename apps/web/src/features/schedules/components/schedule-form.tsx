@@ -99,7 +99,8 @@ export function ScheduleForm({
                   name: submitError.name,
                 })}
                 onRetry={
-                  submitError.error instanceof ApiError && submitError.error.isRetryable
+                  submitError.error instanceof ApiError &&
+                  (submitError.error.isRetryable || submitError.error.isSessionLost)
                     ? () => formRef.current?.requestSubmit()
                     : undefined
                 }

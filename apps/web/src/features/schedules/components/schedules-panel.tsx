@@ -11,6 +11,8 @@ import { useSchedules, type ScheduleRow } from '../api/get-schedules';
 import { DeleteScheduleDialog } from './delete-schedule-dialog';
 import { ScheduleTable, ScheduleTableSkeleton } from './schedule-table';
 
+export const SCHEDULES_HEADING_ID = 'schedules-title';
+
 interface SchedulesPanelProps {
   instance: { id: string; name: string };
   onCreate: () => void;
@@ -46,9 +48,9 @@ export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: Schedul
   const isEmpty = rows !== undefined && rows.length === 0;
 
   return (
-    <section className="panel schedules-panel" aria-labelledby="schedules-title">
+    <section className="panel schedules-panel" aria-labelledby={SCHEDULES_HEADING_ID}>
       <div className="panel-head">
-        <h2 id="schedules-title">
+        <h2 id={SCHEDULES_HEADING_ID} tabIndex={-1}>
           {t('schedules.title')}
           {rows && rows.length > 0 ? <span className="count">{rows.length}</span> : null}
         </h2>
@@ -71,6 +73,7 @@ export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: Schedul
           error={schedules.error}
           title={t('schedules.loadFailed')}
           onRetry={() => void schedules.refetch()}
+          retrying={schedules.isFetching}
         />
       ) : null}
 
