@@ -123,6 +123,21 @@ describe('apiRequest', () => {
     await expect(result).rejects.toBe(reason);
   });
 
+  it('after the dialog was closed, reads fail at once and changes still ask', async () => {
+    sessionExpiry.dismiss(new Error('closed'));
+    const expired = () =>
+      json(401, { statusCode: 401, code: 'SESSION_EXPIRED', message: 'Session expired' });
+    mockFetch(expired, expired, () => json(200, { ok: true }));
+    await expect(apiRequest('/api/instances')).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+    expect(sessionExpiry.isExpired()).toBe(false);
+
+    const change = apiRequest('/api/instances/1/schedules', { method: 'POST', body: {} });
+    await vi.waitFor(() => expect(sessionExpiry.isExpired()).toBe(true));
+    sessionExpiry.signedIn();
+    await expect(change).resolves.toEqual({ ok: true });
+    expect(sessionExpiry.wasDismissed()).toBe(false);
+  });
+
   it('does not wait on 401 for the session endpoints, where it is the answer', async () => {
     mockFetch(() =>
       json(401, {

@@ -122,6 +122,10 @@ export async function apiRequest<T>(path: string, options: RequestOptions<T> = {
         error instanceof ApiError &&
         error.isSessionLost
       ) {
+        // A read in the background after the operator closed the dialog shows the error with a
+        // "Sign in again" button instead of opening the dialog again; a change always asks.
+        const isRead = (options.method ?? 'GET') === 'GET';
+        if (isRead && sessionExpiry.wasDismissed()) throw error;
         await sessionExpiry.waitForSignIn();
         continue;
       }

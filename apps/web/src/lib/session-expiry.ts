@@ -9,6 +9,8 @@ interface Waiting {
 }
 
 let waiting: Waiting | null = null;
+// After the operator closed the dialog, background reads fail at once instead of asking again.
+let dismissed = false;
 const listeners = new Set<() => void>();
 
 function notify() {
@@ -33,6 +35,7 @@ export const sessionExpiry = {
   signedIn: (): void => {
     const current = waiting;
     waiting = null;
+    dismissed = false;
     current?.resolve();
     notify();
   },
@@ -40,8 +43,16 @@ export const sessionExpiry = {
   dismiss: (reason: unknown): void => {
     const current = waiting;
     waiting = null;
+    dismissed = true;
     current?.reject(reason);
     notify();
+  },
+  /** The operator closed the sign-in dialog and has not signed in since. */
+  wasDismissed: (): boolean => dismissed,
+  /** The operator asks to sign in (a "Sign in again" button): opens the dialog. */
+  requestSignIn: (): Promise<void> => {
+    dismissed = false;
+    return sessionExpiry.waitForSignIn();
   },
   isExpired: (): boolean => {
     return waiting !== null;

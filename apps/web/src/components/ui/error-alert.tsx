@@ -2,6 +2,7 @@
 // trying again can help (or "Sign in again" when the session is gone).
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api-client';
+import { sessionExpiry } from '@/lib/session-expiry';
 
 interface ErrorAlertProps {
   error: unknown;
@@ -42,7 +43,11 @@ export function ErrorAlert({ error, title, onRetry, retrying, className }: Error
           className="btn btn-secondary btn-small"
           aria-busy={retrying}
           disabled={retrying}
-          onClick={onRetry}
+          onClick={
+            apiError?.isSessionLost
+              ? () => void sessionExpiry.requestSignIn().then(onRetry, () => undefined)
+              : onRetry
+          }
         >
           {retrying ? <span className="spinner" aria-hidden="true" /> : null}
           {apiError?.isSessionLost ? t('auth.signInAgain') : t('app.retry')}

@@ -38,7 +38,7 @@ export const en = {
     expiredTitle: 'Your session has expired',
     expiredText:
       'Sign in again to continue. This page stays as it is and an unsaved change is sent after you sign in.',
-    expiredDismissed: 'Your session has expired. Sign in again to continue.',
+    expiredDismissed: 'Sign in again to continue.',
     signInAgain: 'Sign in again',
   },
   instances: {

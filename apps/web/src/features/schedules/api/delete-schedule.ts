@@ -24,6 +24,10 @@ export function useDeleteSchedule(instanceId: string) {
     onError: (_error, _schedule, context) => {
       if (context) queryClient.setQueryData(queryKey, context.previous);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey }),
+    // Not awaited: the change is settled now; the list refreshes in the background (and may
+    // itself wait for a sign-in, which must not hold the form).
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey });
+    },
   });
 }
