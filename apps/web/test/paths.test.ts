@@ -13,6 +13,7 @@ describe('paths', () => {
     expect(safeNext('/instances/1/schedules/2/edit')).toBe('/instances/1/schedules/2/edit');
     expect(safeNext('https://evil.example/')).toBe('/instances');
     expect(safeNext('//evil.example/')).toBe('/instances');
+    expect(safeNext('/\\evil.example/')).toBe('/instances');
     expect(safeNext(null)).toBe('/instances');
   });
 });

@@ -13,5 +13,6 @@ export const paths = {
 
 /** Only an address inside this app may follow sign-in (no open redirect). */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : paths.instances();
+  // "//host" and "/\\host" would leave the site: browsers read both as another host.
+  return next && /^\/(?![/\\])/.test(next) ? next : paths.instances();
 }
