@@ -117,7 +117,7 @@ export async function apiRoutes(app: FastifyInstance, { state, hanging }: ApiRou
     state.record(func, params);
     const delay = state.latencyMs();
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    const fault = state.takeFault(func);
+    const fault = state.takeFault(func, state.callerOf(func, params));
     if (fault) return injectFault(fault, request, reply, params);
     return answer(reply, params, runFunction(func, { state, params, lang: params.lang ?? 'en' }));
   }

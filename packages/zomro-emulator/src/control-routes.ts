@@ -13,7 +13,7 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** A Fault from an untrusted JSON body, or a sentence saying what is wrong with it. */
 export function parseFault(body: unknown): Fault | string {
-  const { kind, count, func, error } = asRecord(body);
+  const { kind, count, func, username, error } = asRecord(body);
   if (!FAULT_KINDS.includes(kind as FaultKind))
     return `kind must be one of ${FAULT_KINDS.join(', ')}`;
   const fault: Fault = { kind: kind as FaultKind };
@@ -25,6 +25,10 @@ export function parseFault(body: unknown): Fault | string {
   if (func !== undefined) {
     if (!isString(func)) return 'func must be a string';
     fault.func = func;
+  }
+  if (username !== undefined) {
+    if (!isString(username) || username === '') return 'username must be a non-empty string';
+    fault.username = username;
   }
   if (error !== undefined) {
     const { type, object, message } = asRecord(error);

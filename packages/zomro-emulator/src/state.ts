@@ -125,9 +125,22 @@ export class EmulatorState {
     this.faults = [];
   }
 
-  /** Takes one use of the oldest queued fault that matches this call's func, if any. */
-  takeFault(func: string): Fault | undefined {
-    const queued = this.faults.find((q) => q.fault.func === undefined || q.fault.func === func);
+  /**
+   * The account a call is made for: the `username` it signs in as, or the owner of the session it
+   * names. Only looks: the session is neither refreshed nor expired, so a fault changes nothing.
+   */
+  callerOf(func: string, params: Record<string, string>): string | undefined {
+    if (func === 'auth') return params.username;
+    return params.auth === undefined ? undefined : this.sessions.get(params.auth)?.username;
+  }
+
+  /** Takes one use of the oldest queued fault that matches this call's func and account, if any. */
+  takeFault(func: string, caller: string | undefined): Fault | undefined {
+    const queued = this.faults.find(
+      ({ fault }) =>
+        (fault.func === undefined || fault.func === func) &&
+        (fault.username === undefined || fault.username === caller),
+    );
     if (!queued) return undefined;
     queued.remaining -= 1;
     if (queued.remaining <= 0) this.faults = this.faults.filter((q) => q !== queued);

@@ -30,6 +30,11 @@ export interface Fault {
   count?: number;
   /** Only calls with this func; default any. */
   func?: string;
+  /**
+   * Only calls made in a session of this account (for `auth`: with this `username` parameter);
+   * default any. Lets parallel tests queue faults without taking each other's.
+   */
+  username?: string;
   /** For kind 'error': the doc.error to answer. */
   error?: { type: string; object?: string; message: string };
 }

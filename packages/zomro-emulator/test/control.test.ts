@@ -49,10 +49,22 @@ describe('HTTP test control', () => {
     });
   });
 
+  it('queues a fault for one account only', async () => {
+    const emulator = await startTestEmulator({ testControl: true });
+    const other = await emulator.signIn(DEMO_ACCOUNT);
+    const own = await emulator.signIn(DEMO_TOTP_ACCOUNT);
+    const fault = { kind: 'http-403', username: DEMO_TOTP_ACCOUNT.username };
+    expect((await control(emulator, 'POST', 'faults', fault)).status).toBe(204);
+    expect((await emulator.send({ func: 'instances', auth: other, out: 'json' })).status).toBe(200);
+    expect((await emulator.send({ func: 'instances', auth: own, out: 'json' })).status).toBe(403);
+  });
+
   it.each([
     { kind: 'explode' },
     { kind: 'hang', count: 0 },
     { kind: 'hang', func: 5 },
+    { kind: 'hang', username: 7 },
+    { kind: 'hang', username: '' },
     { kind: 'error' },
     { kind: 'error', error: { type: 'value' } },
   ])('refuses a malformed fault %j', async (fault) => {

@@ -121,6 +121,37 @@ describe('faults', () => {
     expect(await statusOf(LIST)).toBe(200);
   });
 
+  it("keeps a fault for one account's calls: another account's calls pass it by", async () => {
+    const emulator = await startTestEmulator();
+    const a = emulator.control.createAccount();
+    const b = emulator.control.createAccount();
+    const authA = await emulator.signIn(a);
+    const authB = await emulator.signIn(b);
+    emulator.control.addFault({ kind: 'http-460', func: 'instances', username: a.username });
+    const statusOf = async (auth: string) => {
+      const response = await emulator.send({ func: 'instances', auth, out: 'json' });
+      await response.text();
+      return response.status;
+    };
+    expect(await statusOf(authB)).toBe(200);
+    expect(await statusOf(authB)).toBe(200);
+    // Without a session the call belongs to no account, so it does not take the fault either.
+    expect((await emulator.call({ func: 'instances' })).error).toMatchObject({ $type: 'access' });
+    expect(await statusOf(authA)).toBe(460);
+    expect(await statusOf(authA)).toBe(200);
+  });
+
+  it("matches an account's sign-in by the username it signs in with", async () => {
+    const emulator = await startTestEmulator();
+    const a = emulator.control.createAccount();
+    const error = { type: 'auth', object: 'blocklogon', message: 'Blocked for 20 seconds' };
+    emulator.control.addFault({ kind: 'error', func: 'auth', username: a.username, error });
+    expect((await emulator.call({ func: 'auth', ...DEMO_ACCOUNT })).auth).toBeDefined();
+    const blocked = await emulator.call({ func: 'auth', username: a.username, password: 'x' });
+    expect(blocked.error).toMatchObject({ $object: 'blocklogon' });
+    expect(await emulator.signIn(a)).toMatch(/^[0-9a-f]{24}$/);
+  });
+
   it('clears queued faults', async () => {
     const { emulator, auth } = await signedIn();
     for (const kind of FAULT_KINDS) {
