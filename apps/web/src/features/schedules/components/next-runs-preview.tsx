@@ -41,9 +41,10 @@ export function NextRunsPreview({ days, time, now, timeZone, count = 5 }: NextRu
                 </time>
                 <span className="next-runs-local">
                   {run.local}
+                  {/* Lower case: on a phone this is shown after the time, as in the table. */}
                   <span className="visually-hidden">
                     {' '}
-                    {t('form.yourTime', { zone: localZone })}
+                    {t('schedules.yourTime')} ({localZone})
                   </span>
                 </span>
               </li>
