@@ -1,6 +1,6 @@
 // `npm test`: install from the lockfile, then lint, typecheck, build, every vitest suite and the
 // whole Playwright suite in Chromium. Runs every check even after one fails; exits non-zero if any did.
-import { ensureChromium, pnpm, step } from './lib.mjs';
+import { ensureChromium, pnpm, run, step } from './lib.mjs';
 
 step('install (frozen lockfile)');
 if ((await pnpm('install', '--frozen-lockfile')) !== 0) process.exit(1);
@@ -18,6 +18,7 @@ const checks = [
       (await pnpm('-r', 'run', 'typecheck')) || pnpm('exec', 'tsc', '-p', 'tsconfig.json'),
   ],
   ['build', () => pnpm('-r', 'run', 'build')],
+  ['web bundle size budget', () => run(process.execPath, ['scripts/check-bundle-size.mjs'])],
   ['unit and integration tests (vitest)', () => pnpm('exec', 'vitest', 'run')],
   ['end-to-end tests (playwright, chromium)', () => pnpm('exec', 'playwright', 'test')],
 ];
