@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Playwright fixtures: every test gets its own fresh emulator account (its own copy of the demo
 // data), so tests run in parallel without sharing schedules; helpers drive the emulator's test
-// control (2FA codes, faults, session expiry) and sign in through the UI.
+// control (2FA codes, faults for the test's own account, session expiry) and sign in through the UI.
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 8391);
@@ -41,12 +41,16 @@ export async function currentTotpCode(username: string): Promise<string> {
   return code;
 }
 
-/** Zomro refuses the next schedule create/edit with this message (a doc.error of type value). */
-export async function refuseNextScheduleSave(message: string): Promise<void> {
+/**
+ * Zomro refuses this account's next schedule create/edit with this message (a doc.error of type
+ * value). The fault names the account, so a test running in parallel never takes it.
+ */
+export async function refuseNextScheduleSave(account: Account, message: string): Promise<void> {
   await control('/faults', {
     kind: 'error',
     func: 'instances.fleio_bckps.schedule.edit',
     count: 1,
+    username: account.username,
     error: { type: 'value', object: 'name', message },
   });
 }

@@ -1,8 +1,5 @@
 // Creating and editing schedules: by mouse and by keyboard alone, every validation message, a
 // refusal from Zomro, and a session that expires in the middle of an edit.
-//
-// The emulator's fault queue is shared by all accounts, so every test that saves a schedule lives
-// in this file and runs in order: a fault queued here cannot be taken by another test's save.
 import {
   expect,
   expireZomroSessions,
@@ -12,8 +9,6 @@ import {
   tabTo,
   test,
 } from './fixtures.js';
-
-test.describe.configure({ mode: 'default' });
 
 const schedulePosts = (url: string, method: string) =>
   /\/api\/instances\/\d+\/schedules/.test(url) && (method === 'POST' || method === 'PUT');
@@ -37,7 +32,7 @@ test('creates a schedule with the mouse, with a preview of the next runs', async
   await expect(preview.getByRole('listitem')).toHaveCount(5);
   // 23:30 at the provider (GMT+3) is 21:30 or 22:30 in Berlin, on the same day.
   await expect(preview.getByRole('listitem').first()).toContainText(/(Mon|Wed).*23:30 GMT\+3/);
-  await expect(preview.getByRole('listitem').first()).toContainText(/2[12]:30 Your time/);
+  await expect(preview.getByRole('listitem').first()).toContainText(/2[12]:30 your time/);
 
   await page.getByRole('button', { name: 'Create schedule' }).click();
   const row = page.getByRole('row', { name: /Nightly database/ });
@@ -166,7 +161,7 @@ test('a refusal from Zomro is shown and the form keeps what was typed', async ({
   await page.getByLabel(/^Time/).fill('05:10');
 
   const refusal = 'The value of the "Name" field is invalid: reserved by the provider';
-  await refuseNextScheduleSave(refusal);
+  await refuseNextScheduleSave(account, refusal);
   await page.getByRole('button', { name: 'Create schedule' }).click();
 
   const alert = page.getByRole('alert').filter({ hasText: 'Could not create' });

@@ -1,28 +1,61 @@
 /// <reference lib="dom" />
 // Screenshots of the main screens for the README (docs/screenshots/*.png), taken against the
-// real BFF and emulator. Nothing here saves a schedule (see schedules.spec.ts for why).
-import { expect, signInThroughUi, test } from './fixtures.js';
+// real BFF and emulator. They must come out the same on every run, so that `npm test` leaves the
+// tree clean: the same account and a fixed browser clock every time.
+import type { Page } from '@playwright/test';
+import { expect, signInThroughUi, test, type Account } from './fixtures.js';
 
 const SHOTS = 'docs/screenshots';
 const DB_PRIMARY = '5203815';
+// The built-in demo account, whose name shows on screen. It is shared by the whole run (and by
+// these tests in parallel), so nothing here may change its data: forms and dialogs open, never save.
+const DEMO: Account = { username: 'demo', password: 'demo' };
+// Relative times ("in 3 days") and the next-runs preview are computed from the browser's clock.
+const SHOT_TIME = new Date('2026-11-27T09:00:00Z');
 
-test.use({ viewport: { width: 1280, height: 800 } });
+test.use({
+  viewport: { width: 1280, height: 800 },
+  // Chromium repaints only what changed (partial raster), and anti-aliased edges inside a repainted
+  // area (after skeletons, hovers) came out a shade different from run to run, a few dozen pixels.
+  // Repainting whole tiles gave identical pixels run after run.
+  launchOptions: [
+    async ({ launchOptions }, use) => {
+      await use({
+        ...launchOptions,
+        args: [...(launchOptions.args ?? []), '--disable-partial-raster'],
+      });
+    },
+    { scope: 'worker' },
+  ],
+});
+
+/**
+ * A screenshot with nothing under the mouse (the last click would leave a row or card hovered) and
+ * CSS transitions finished, so that a fading hover is never caught halfway.
+ */
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage, animations: 'disabled' });
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.clock.setFixedTime(SHOT_TIME);
+});
 
 test('sign-in', async ({ page }) => {
   await page.goto('/sign-in');
   await expect(page.getByLabel('Username')).toBeFocused();
-  await page.screenshot({ path: `${SHOTS}/sign-in.png` });
+  await shot(page, 'sign-in');
 });
 
-test('instances, schedules, form and delete dialog', async ({ page, account }) => {
-  await signInThroughUi(page, account);
+test('instances, schedules, form and delete dialog', async ({ page }) => {
+  await signInThroughUi(page, DEMO);
   await expect(page.getByRole('link', { name: /MyServer/ })).toBeVisible();
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${SHOTS}/instances.png` });
+  await shot(page, 'instances');
 
   await page.getByRole('link', { name: /db-primary/ }).click();
   await expect(page.getByRole('row', { name: /Before maintenance/ })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/schedules.png` });
+  await shot(page, 'schedules');
 
   await page.getByRole('button', { name: 'New schedule' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Nightly before deploy');
@@ -31,30 +64,30 @@ test('instances, schedules, form and delete dialog', async ({ page, account }) =
   await expect(page.getByRole('region', { name: 'Next runs' }).getByRole('listitem')).toHaveCount(
     5,
   );
-  await page.screenshot({ path: `${SHOTS}/schedule-form.png`, fullPage: true });
+  await shot(page, 'schedule-form', true);
 
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Delete Weekend' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/delete-dialog.png` });
+  await shot(page, 'delete-dialog');
   await page.keyboard.press('Escape');
 });
 
-test('Russian UI', async ({ page, account }) => {
-  await signInThroughUi(page, account, `/instances/${DB_PRIMARY}`);
+test('Russian UI', async ({ page }) => {
+  await signInThroughUi(page, DEMO, `/instances/${DB_PRIMARY}`);
   await page.getByRole('button', { name: 'Русский' }).click();
   await page.getByRole('button', { name: 'Изменить Weekend' }).click();
   await expect(page.getByLabel('Название')).toHaveValue('Weekend');
-  await page.screenshot({ path: `${SHOTS}/russian.png`, fullPage: true });
+  await shot(page, 'russian', true);
 });
 
-test('375 px wide', async ({ page, account }) => {
+test('375 px wide', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
-  await signInThroughUi(page, account, `/instances/${DB_PRIMARY}`);
+  await signInThroughUi(page, DEMO, `/instances/${DB_PRIMARY}`);
   await expect(page.getByRole('row', { name: /Before maintenance/ })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(overflow).toBeLessThanOrEqual(375);
-  await page.screenshot({ path: `${SHOTS}/mobile-schedules.png`, fullPage: true });
+  await shot(page, 'mobile-schedules', true);
   await page.getByRole('button', { name: 'New schedule' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Phone test');
   await page.getByRole('button', { name: 'Every day' }).click();
@@ -62,5 +95,5 @@ test('375 px wide', async ({ page, account }) => {
     5,
   );
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-  await page.screenshot({ path: `${SHOTS}/mobile-form.png`, fullPage: true });
+  await shot(page, 'mobile-form', true);
 });
