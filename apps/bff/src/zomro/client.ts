@@ -284,9 +284,15 @@ export class ZomroClient {
     });
   }
 
-  deleteSchedule(token: string, instanceId: string, scheduleId: string): Promise<void> {
+  /** Deletes a schedule; false (and nothing sent) when it is not a schedule of this instance. */
+  deleteSchedule(token: string, instanceId: string, scheduleId: string): Promise<boolean> {
     return this.#changes.run(instanceId, async () => {
+      // The delete call names only the schedule: without this check a schedule of another
+      // instance of the account would be deleted through this instance's path.
+      const schedules = await this.listSchedules(token, instanceId);
+      if (!schedules.some((s) => s.id === scheduleId)) return false;
       await this.#inSession(token, FUNC.scheduleDelete, { elid: scheduleId }, 'change');
+      return true;
     });
   }
 }

@@ -105,7 +105,9 @@ const instanceRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
     },
     async (request, reply) => {
       const { instanceId, scheduleId } = request.params;
-      await zomro.deleteSchedule(token(request), instanceId, scheduleId);
+      if (!(await zomro.deleteSchedule(token(request), instanceId, scheduleId))) {
+        throw httpErrors.notFound('This instance has no such schedule');
+      }
       return reply.code(204).send(null);
     },
   );

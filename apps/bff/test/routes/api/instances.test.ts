@@ -314,6 +314,15 @@ describe('DELETE /api/instances/:instanceId/schedules/:scheduleId', () => {
     expect(again.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('answers 404 and deletes nothing when the schedule belongs to another instance', async () => {
+    // Schedule 22 is on 5203801; the delete call itself names no instance, so the BFF must check.
+    const response = await ctx.app.inject(json('DELETE', `${SCHEDULES}/22`, cookie));
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ code: 'NOT_FOUND' });
+    expect(ctx.control.schedulesOf(account.username, '5203801').map((s) => s.id)).toContain('22');
+    expect(changeCalls()).toEqual([]);
+  });
+
   it("cannot touch another account's schedule", async () => {
     const other = ctx.control.createAccount();
     const created = await ctx.app.inject(
