@@ -54,8 +54,9 @@ export function EditScheduleRoute() {
       onSubmit={async (values) => {
         await update.mutateAsync(values);
         notify({ tone: 'success', text: t('schedules.updated', { name: values.name }) });
-        await navigate(paths.instance(instance.id));
       }}
+      onSaved={() => void navigate(paths.instance(instance.id))}
+      warnBeforeLeaving
     />
   );
 }

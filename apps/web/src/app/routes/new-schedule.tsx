@@ -22,8 +22,9 @@ export function NewScheduleRoute() {
       onSubmit={async (values) => {
         await create.mutateAsync(values);
         notify({ tone: 'success', text: t('schedules.created', { name: values.name }) });
-        await navigate(paths.instance(instance.id));
       }}
+      onSaved={() => void navigate(paths.instance(instance.id))}
+      warnBeforeLeaving
     />
   );
 }

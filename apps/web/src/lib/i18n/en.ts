@@ -120,6 +120,10 @@ export const en = {
     creating: 'Creating…',
     savingChanges: 'Saving…',
     cancel: 'Cancel',
+    leaveTitle: 'Discard unsaved changes?',
+    leaveText: 'The changes in this form have not been saved. If you leave now, they are lost.',
+    leaveStay: 'Keep editing',
+    leaveDiscard: 'Discard changes',
   },
   deleteDialog: {
     title: 'Delete backup schedule?',

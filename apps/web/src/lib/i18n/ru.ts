@@ -121,6 +121,10 @@ export const ru: Translation = {
     creating: 'Создание…',
     savingChanges: 'Сохранение…',
     cancel: 'Отмена',
+    leaveTitle: 'Отменить несохранённые изменения?',
+    leaveText: 'Изменения в этой форме не сохранены. Если уйти сейчас, они пропадут.',
+    leaveStay: 'Продолжить редактирование',
+    leaveDiscard: 'Не сохранять',
   },
   deleteDialog: {
     title: 'Удалить расписание?',

@@ -9,8 +9,8 @@ import {
   type ScheduleInput,
   type ValidScheduleInput,
 } from '@zomro-dash/shared';
-import { useEffect, useId, useRef, useState } from 'react';
-import { Controller, useFormContext, useWatch } from 'react-hook-form';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { Controller, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import {
@@ -24,6 +24,7 @@ import { useNow } from '@/hooks/use-now';
 import { ApiError } from '@/lib/api-client';
 import { localTimeOfSchedule, PROVIDER_ZONE_LABEL } from '../lib/schedule-time';
 import { NextRunsPreview } from './next-runs-preview';
+import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { WeekdayPicker } from './weekday-picker';
 
 export interface ScheduleFormProps {
@@ -32,7 +33,11 @@ export interface ScheduleFormProps {
   defaultValues: ScheduleInput;
   /** Resolves when saved; rejects with the BFF's error, which the form shows. */
   onSubmit: (values: ValidScheduleInput) => Promise<unknown>;
+  /** After a successful save (where the page usually navigates away). */
+  onSaved?: () => void;
   onCancel: () => void;
+  /** Ask before leaving with unsaved changes (needs a data router; the app's routes set it). */
+  warnBeforeLeaving?: boolean;
   /** The operator's zone; the browser's when not given (tests pass one). */
   timeZone?: string;
 }
@@ -48,7 +53,9 @@ export function ScheduleForm({
   title,
   defaultValues,
   onSubmit,
+  onSaved,
   onCancel,
+  warnBeforeLeaving = false,
   timeZone,
 }: ScheduleFormProps) {
   const { t } = useTranslation();
@@ -56,6 +63,8 @@ export function ScheduleForm({
   const formRef = useRef<HTMLFormElement>(null);
   const [submitError, setSubmitError] = useState<{ error: unknown; name: string } | null>(null);
   const [pending, setPending] = useState(false);
+  // The form leaves on purpose (saved or cancelled): the unsaved-changes guard lets it go.
+  const released = useRef(false);
 
   return (
     <section className="panel form-panel" aria-labelledby={titleId}>
@@ -73,6 +82,8 @@ export function ScheduleForm({
           setSubmitError(null);
           try {
             await onSubmit(values);
+            released.current = true;
+            onSaved?.();
           } catch (error) {
             setSubmitError({ error, name: values.name });
             applyServerFieldErrors(methods, error);
@@ -84,6 +95,7 @@ export function ScheduleForm({
         {() => (
           <>
             <FocusNameOnOpen />
+            {warnBeforeLeaving ? <LeaveGuard released={released} /> : null}
             <div className="form-grid">
               <div className="form-fields">
                 <NameField />
@@ -111,7 +123,14 @@ export function ScheduleForm({
                 {pending ? <span className="spinner" aria-hidden="true" /> : null}
                 {t(mode === 'create' ? 'form.create' : 'form.save')}
               </button>
-              <button type="button" className="btn btn-secondary" onClick={onCancel}>
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => {
+                  released.current = true;
+                  onCancel();
+                }}
+              >
                 {t('form.cancel')}
               </button>
               {pending ? (
@@ -125,6 +144,11 @@ export function ScheduleForm({
       </Form>
     </section>
   );
+}
+
+function LeaveGuard({ released }: { released: RefObject<boolean> }) {
+  const { isDirty } = useFormState<ScheduleInput>();
+  return <UnsavedChangesGuard dirty={isDirty} released={released} />;
 }
 
 function FocusNameOnOpen() {
