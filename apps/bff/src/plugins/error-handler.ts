@@ -41,6 +41,12 @@ function fieldErrors(validation: ReadonlyArray<{ instancePath?: string; message?
   }));
 }
 
+/**
+ * Fields the BFF sends that are values, not ids: `missed` on one of them means Zomro found the
+ * value missing (a rejection, 422), not that an instance or schedule is gone (404).
+ */
+const VALUE_FIELDS = new Set(['name', 'rotation_days', 'rotation_time', 'qrcode']);
+
 /** A Zomro `doc.error` in the API's terms; Zomro's own sentence is passed on. */
 export function mapZomroApiError(error: ZomroApiError): MappedError {
   const upstream = { type: error.type, object: error.object };
@@ -53,7 +59,7 @@ export function mapZomroApiError(error: ZomroApiError): MappedError {
       { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
     );
   }
-  if (error.type === 'missed') {
+  if (error.type === 'missed' && !VALUE_FIELDS.has(error.object)) {
     return mapped(404, 'NOT_FOUND', error.upstreamMessage || 'Zomro does not know this item', {
       upstream,
     });

@@ -164,6 +164,23 @@ describe('changes', () => {
     expect(missed.json()).toMatchObject({ code: 'NOT_FOUND', message: 'Gone' });
   });
 
+  it('treat missed on a form field (not an id) as 422 UPSTREAM_REJECTED', async () => {
+    const c = await signedIn();
+    c.control.addFault({
+      kind: 'error',
+      func: EDIT,
+      error: { type: 'missed', object: 'name', message: 'The "Name" field is required' },
+    });
+    const response = await c.app.inject(json('POST', SCHEDULES, c.cookie, create));
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toEqual({
+      statusCode: 422,
+      code: 'UPSTREAM_REJECTED',
+      message: 'The "Name" field is required',
+      upstream: { type: 'missed', object: 'name' },
+    });
+  });
+
   it('answer 502 UPSTREAM_BAD_RESPONSE when the answer is not JSON', async () => {
     const c = await signedIn();
     c.control.addFault({ kind: 'non-json', func: EDIT });
