@@ -212,7 +212,8 @@ export class ZomroClient {
         'read',
       );
       let added = 0;
-      for (const row of rows(doc.elem)) {
+      const pageRows = rows(doc.elem);
+      for (const row of pageRows) {
         const id = text(row.id);
         if (id !== '' && seen.has(id)) continue;
         seen.add(id);
@@ -221,7 +222,9 @@ export class ZomroClient {
       }
       const { total } = paging(doc);
       // A server that ignores p_num repeats the first page: stop when a page brings nothing new.
-      if (total === null || all.length >= total || added === 0) break;
+      if (added === 0) break;
+      // Without a total, only a short page says it was the last one.
+      if (total === null ? pageRows.length < this.#pageSize : all.length >= total) break;
     }
     return all;
   }

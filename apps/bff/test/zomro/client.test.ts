@@ -87,6 +87,22 @@ describe('lists', () => {
     expect(calls.map((c) => c.params.p_num)).toEqual(calls.map((_, i) => String(i + 1)));
   });
 
+  it('keep paging while pages come back full when the answer has no p_elems', async () => {
+    const row = (id: string) => ({ id: { $: id } });
+    const { fetch, sent } = stubFetch([
+      { body: { doc: { elem: [row('1'), row('2')] } } },
+      { body: { doc: { elem: row('3') } } },
+    ]);
+    const instances = await new ZomroClient({
+      url: 'http://x/',
+      timeoutMs: 1_000,
+      fetch,
+      pageSize: 2,
+    }).listInstances('t');
+    expect(instances.map((i) => i.id)).toEqual(['1', '2', '3']);
+    expect(sent.map((s) => s.body.get('p_num'))).toEqual(['1', '2']);
+  });
+
   it('stop when the server ignores p_num instead of looping', async () => {
     const page = {
       doc: { elem: [{ id: { $: '1' } }, { id: { $: '2' } }], p_elems: { $: '10' } },
