@@ -27,6 +27,9 @@ interface QueuedFault {
   remaining: number;
 }
 
+/** Calls remembered for tests; older ones are dropped so that `npm start` does not grow forever. */
+export const MAX_RECORDED_CALLS = 1000;
+
 const SECRET_PARAMS = new Set(['password', 'auth', 'qrcode', 'authinfo']);
 
 export function maskSecrets(params: Record<string, string>): Record<string, string> {
@@ -149,6 +152,9 @@ export class EmulatorState {
 
   record(func: string, params: Record<string, string>): void {
     this.calls.push({ func, params: maskSecrets(params), at: this.now() });
+    if (this.calls.length > MAX_RECORDED_CALLS) {
+      this.calls.splice(0, this.calls.length - MAX_RECORDED_CALLS);
+    }
   }
 
   latencyMs(): number {

@@ -2,6 +2,7 @@
    The answers are untyped JSON on purpose: the assertions read the envelope as a client would. */
 import { describe, expect, it } from 'vitest';
 import { buildEmulatorApp, DEMO_ACCOUNT, DEMO_TOTP_ACCOUNT, totpCode } from '../src/index.js';
+import { MAX_RECORDED_CALLS } from '../src/state.js';
 import { startTestEmulator, type TestEmulator } from './helpers.js';
 
 function control(emulator: TestEmulator, method: string, path: string, body?: unknown) {
@@ -175,6 +176,18 @@ describe('app.inject', () => {
     expect(response.headers['content-type']).toContain('application/json');
     const doc = response.json<{ doc: Record<string, { $id?: string }> }>().doc;
     expect(doc.auth?.$id).toMatch(/^[0-9a-f]{24}$/);
+    await app.close();
+  });
+
+  it('remembers only the most recent calls, so a long-running emulator does not grow', async () => {
+    const { app, control } = buildEmulatorApp();
+    const extra = 3;
+    for (let n = 0; n < MAX_RECORDED_CALLS + extra; n++) {
+      await app.inject({ method: 'GET', url: `/?func=whoami&out=json&n=${n}` });
+    }
+    expect(control.calls).toHaveLength(MAX_RECORDED_CALLS);
+    expect(control.calls[0]?.params.n).toBe(String(extra));
+    expect(control.calls.at(-1)?.params.n).toBe(String(MAX_RECORDED_CALLS + extra - 1));
     await app.close();
   });
 
