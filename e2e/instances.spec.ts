@@ -102,3 +102,17 @@ test('deletes only after a confirmation that names the schedule and the instance
   await page.reload();
   await expect(page.getByText('No backup schedules for MyServer yet')).toBeVisible();
 });
+
+test('keeps the keyboard in the schedules after a confirmed delete', async ({ page, account }) => {
+  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await page.getByRole('button', { name: 'Delete MySchedule' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Delete' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('row', { name: /MySchedule/ })).toHaveCount(0);
+  // The deleted row's button is gone; the focus must not fall back to the top of the page.
+  await expect(page.getByRole('heading', { name: /^Backup schedules/, level: 2 })).toBeFocused();
+});

@@ -1,6 +1,6 @@
 // The schedules section of an instance page: loading, error with Retry, the empty state with a
 // create button, the table, and deletion through the confirmation dialog.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { LoadingBlock } from '@/components/ui/skeleton';
@@ -27,9 +27,22 @@ export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: Schedul
   const schedules = useSchedules(instance.id);
   const remove = useDeleteSchedule(instance.id);
   const [toDelete, setToDelete] = useState<ScheduleRow | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusHeadingOnClose = useRef(false);
+
+  // The closing dialog hands the focus back to the row's Delete button, which the optimistic
+  // delete is about to remove: the keyboard continues from the section's heading instead.
+  // (This runs after the dialog's own effect, which closes it.)
+  useEffect(() => {
+    if (toDelete === null && focusHeadingOnClose.current) {
+      focusHeadingOnClose.current = false;
+      headingRef.current?.focus();
+    }
+  }, [toDelete]);
 
   const confirmDelete = () => {
     const schedule = toDelete;
+    focusHeadingOnClose.current = true;
     setToDelete(null);
     if (!schedule) return;
     remove.mutate(schedule, {
@@ -50,7 +63,7 @@ export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: Schedul
   return (
     <section className="panel schedules-panel" aria-labelledby={SCHEDULES_HEADING_ID}>
       <div className="panel-head">
-        <h2 id={SCHEDULES_HEADING_ID} tabIndex={-1}>
+        <h2 id={SCHEDULES_HEADING_ID} ref={headingRef} tabIndex={-1}>
           {t('schedules.title')}
           {rows && rows.length > 0 ? <span className="count">{rows.length}</span> : null}
         </h2>
