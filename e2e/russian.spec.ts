@@ -27,7 +27,11 @@ test('switches to Russian and remembers it', async ({ page, account }) => {
   await page.getByLabel(/^Время/).fill('99:99');
   await expect(page.getByText('Укажите время от 00:00 до 23:59')).toBeVisible();
 
+  // The form has unsaved changes: leaving asks first, in Russian.
   await page.getByRole('link', { name: 'Все серверы' }).click();
+  const leave = page.getByRole('dialog', { name: 'Отменить несохранённые изменения?' });
+  await expect(leave.getByRole('button', { name: 'Продолжить редактирование' })).toBeFocused();
+  await leave.getByRole('button', { name: 'Не сохранять' }).click();
   await expect(page.getByRole('heading', { name: 'Серверы', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: /MyServer/ })).toContainText('Работает');
 

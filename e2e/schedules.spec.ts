@@ -1,5 +1,5 @@
 // Creating and editing schedules: by mouse and by keyboard alone, every validation message, a
-// refusal from Zomro, and a session that expires in the middle of an edit.
+// refusal from Zomro, a session that expires in the middle of an edit, and unsaved changes.
 import {
   expect,
   expireZomroSessions,
@@ -207,4 +207,31 @@ test('a session that expires during an edit asks for sign-in over the form, then
   await expect(page).toHaveURL(`/instances/${MY_SERVER.id}`);
   await page.reload();
   await expect(page.getByRole('row', { name: /Saved after sign-in/ })).toContainText('Every day');
+});
+
+test('warns before unsaved changes are lost, in the app and when the tab closes', async ({
+  page,
+  account,
+}) => {
+  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await page.getByRole('button', { name: 'Edit MySchedule' }).click();
+  const name = page.getByLabel('Name', { exact: true });
+  await name.fill('MySchedule renamed');
+
+  await page.getByRole('link', { name: 'All instances' }).click();
+  const leave = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+  await expect(leave).toBeVisible();
+  await leave.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(leave).toBeHidden();
+  await expect(name).toHaveValue('MySchedule renamed');
+
+  // Closing the tab: the browser asks (a beforeunload dialog) and the page stays.
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
 });
