@@ -268,7 +268,11 @@ export class ZomroClient {
     });
   }
 
-  /** Changes a schedule; null when, read back, it is not a schedule of this instance. */
+  /**
+   * Changes a schedule; null (and nothing sent) when it is not a schedule of this instance. The
+   * check comes first because Zomro may identify the schedule by `elid` alone, as its delete does:
+   * without it, a schedule of another instance could be changed through this instance's path.
+   */
   updateSchedule(
     token: string,
     instanceId: string,
@@ -276,14 +280,18 @@ export class ZomroClient {
     input: ValidScheduleInput,
   ): Promise<BackupSchedule | null> {
     return this.#changes.run(instanceId, async () => {
+      const current = (await this.listSchedules(token, instanceId)).find(
+        (s) => s.id === scheduleId,
+      );
+      if (!current) return null;
       await this.#inSession(
         token,
         FUNC.scheduleEdit,
         { plid: instanceId, elid: scheduleId, ...scheduleParams(input), sok: 'ok' },
         'change',
       );
-      const schedules = await this.listSchedules(token, instanceId);
-      return schedules.find((s) => s.id === scheduleId) ?? null;
+      // Zomro answers a bare ok; the row is what was listed plus what it accepted.
+      return { ...current, name: input.name, days: input.days, time: input.time };
     });
   }
 

@@ -251,7 +251,7 @@ describe('POST /api/instances/:instanceId/schedules', () => {
 });
 
 describe('PUT /api/instances/:instanceId/schedules/:scheduleId', () => {
-  it('changes a schedule and answers it as Zomro now lists it', async () => {
+  it('changes a schedule and answers it with the values Zomro accepted', async () => {
     const response = await ctx.app.inject(
       json('PUT', `${SCHEDULES}/14`, cookie, { name: 'Renamed', days: [0], time: '00:15' }),
     );
@@ -280,7 +280,21 @@ describe('PUT /api/instances/:instanceId/schedules/:scheduleId', () => {
       json('PUT', `${SCHEDULES}/987654`, cookie, { name: 'x', days: [1], time: '01:00' }),
     );
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toMatchObject({ code: 'NOT_FOUND', upstream: { type: 'missed' } });
+    expect(response.json()).toMatchObject({ code: 'NOT_FOUND' });
+    expect(changeCalls()).toEqual([]);
+  });
+
+  it('answers 404 and changes nothing when the schedule belongs to another instance', async () => {
+    // Schedule 22 is on 5203801. Zomro may find a schedule by elid alone, so the BFF checks first.
+    const response = await ctx.app.inject(
+      json('PUT', `${SCHEDULES}/22`, cookie, { name: 'Hijacked', days: [1], time: '01:00' }),
+    );
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ code: 'NOT_FOUND' });
+    expect(changeCalls()).toEqual([]);
+    expect(ctx.control.schedulesOf(account.username, '5203801')).toContainEqual(
+      expect.objectContaining({ id: '22', name: expect.not.stringMatching('Hijacked') as string }),
+    );
   });
 
   it('refuses invalid input and ids before calling Zomro', async () => {
