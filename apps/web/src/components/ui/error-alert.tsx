@@ -1,8 +1,24 @@
 // An error as the operator should see it: what failed, the BFF's own message, and Retry where
 // trying again can help (or "Sign in again" when the session is gone).
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api-client';
 import { sessionExpiry } from '@/lib/session-expiry';
+
+/**
+ * The error's text for the operator. The BFF's messages are passed on as they came; the ones this
+ * page makes itself (no connection, an unreadable answer) are written in English, so they are
+ * replaced by the UI language's text.
+ */
+export function errorMessage(error: unknown, t: TFunction): string {
+  if (
+    error instanceof ApiError &&
+    (error.code === 'NETWORK_ERROR' || error.code === 'BAD_RESPONSE')
+  ) {
+    return t(`errors.message.${error.code}`, { status: error.statusCode });
+  }
+  return error instanceof Error ? error.message : String(error);
+}
 
 interface ErrorAlertProps {
   error: unknown;
@@ -19,7 +35,7 @@ export function ErrorAlert({ error, title, onRetry, retrying, className }: Error
   const apiError = error instanceof ApiError ? error : null;
   const code = apiError?.code ?? 'UNKNOWN';
   const codeTitle = t(`errors.title.${code}`, { defaultValue: t('errors.title.UNKNOWN') });
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error, t);
   const canRetry = onRetry && (!apiError || apiError.isRetryable || apiError.isSessionLost);
   return (
     <div role="alert" className={['alert alert-error', className].filter(Boolean).join(' ')}>

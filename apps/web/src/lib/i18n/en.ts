@@ -169,6 +169,11 @@ export const en = {
       BAD_RESPONSE: 'The dashboard server sent an unexpected answer',
       UNKNOWN: 'Something went wrong',
     },
+    message: {
+      NETWORK_ERROR: 'The dashboard server cannot be reached. Check the connection and retry.',
+      BAD_RESPONSE:
+        'The dashboard server sent an answer this page does not understand (HTTP {{status}}).',
+    },
     retryAfter: 'Try again in {{seconds}} s.',
   },
 };

@@ -2,7 +2,7 @@
 // create button, the table, and deletion through the confirmation dialog.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@/components/ui/error-alert';
+import { ErrorAlert, errorMessage } from '@/components/ui/error-alert';
 import { LoadingBlock } from '@/components/ui/skeleton';
 import { useNotify } from '@/components/ui/notifications';
 import { useNow } from '@/hooks/use-now';
@@ -52,7 +52,7 @@ export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: Schedul
         notify({
           tone: 'error',
           text: t('schedules.deleteFailed', { name: schedule.name }),
-          detail: error.message,
+          detail: errorMessage(error, t),
         }),
     });
   };
