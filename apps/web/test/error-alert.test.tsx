@@ -19,13 +19,43 @@ describe('ErrorAlert', () => {
     expect(alert.textContent).not.toContain('cannot be reached');
   });
 
-  it('keeps the BFF’s own message as it came', () => {
+  it('keeps Zomro’s own words, with a full stop before the wait it asks for', async () => {
+    await i18n.changeLanguage('en');
+    const error = new ApiError({
+      statusCode: 409,
+      code: 'UPSTREAM_BUSY',
+      message: 'Request in process, please wait',
+      retryAfterSeconds: 5,
+    });
+    render(<ErrorAlert error={error} title="Could not create “Nightly”." />);
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Zomro is busy: Request in process, please wait. Try again in 5 s.',
+    );
+  });
+
+  it('says what to do when Zomro did not answer, without repeating the title', async () => {
+    await i18n.changeLanguage('en');
     const error = new ApiError({
       statusCode: 504,
       code: 'UPSTREAM_TIMEOUT',
       message: 'Zomro did not answer in time',
     });
-    render(<ErrorAlert error={error} title="Could not load the backup schedules" />);
-    expect(screen.getByRole('alert').textContent).toContain('Zomro did not answer in time');
+    render(<ErrorAlert error={error} title="Could not create “Nightly”." />);
+    const text = screen.getByRole('alert').textContent;
+    expect(text).toContain('the change may still have gone through: check the list');
+    expect(text).not.toContain('Zomro did not answer in time:');
+  });
+
+  it('writes the IP block in Russian when the UI is Russian', async () => {
+    await i18n.changeLanguage('ru');
+    const error = new ApiError({
+      statusCode: 503,
+      code: 'UPSTREAM_BLOCKED',
+      message: 'Zomro is refusing requests from this server for a while; try again later',
+    });
+    render(<ErrorAlert error={error} title="Не удалось загрузить расписания" />);
+    const text = screen.getByRole('alert').textContent;
+    expect(text).toContain('блокировка по IP');
+    expect(text).not.toContain('refusing');
   });
 });

@@ -83,8 +83,12 @@ describe('SchedulesPanel', () => {
     stubBff({
       [LIST]: [
         {
-          status: 503,
-          body: { statusCode: 503, code: 'UPSTREAM_BLOCKED', message: 'Zomro blocks this server' },
+          status: 502,
+          body: {
+            statusCode: 502,
+            code: 'UPSTREAM_BAD_RESPONSE',
+            message: 'Zomro answered HTTP 500',
+          },
         },
         { status: 200, body: { schedules: [MY_SCHEDULE] } },
       ],
@@ -92,7 +96,7 @@ describe('SchedulesPanel', () => {
     const { user } = renderPanel();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not load the backup schedules');
-    expect(alert.textContent).toContain('Zomro blocks this server');
+    expect(alert.textContent).toContain('Zomro answered HTTP 500');
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('row', { name: /MySchedule/ })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();

@@ -6,18 +6,36 @@ import { ApiError } from '@/lib/api-client';
 import { sessionExpiry } from '@/lib/session-expiry';
 
 /**
- * The error's text for the operator. The BFF's messages are passed on as they came; the ones this
- * page makes itself (no connection, an unreadable answer) are written in English, so they are
- * replaced by the UI language's text.
+ * Errors whose text is written by the page or the BFF, not by Zomro: the UI shows its own
+ * translated, actionable sentence for them instead of the English text that came with them.
+ */
+const OWN_TEXT_CODES = new Set([
+  'NETWORK_ERROR',
+  'BAD_RESPONSE',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_BLOCKED',
+  'INTERNAL_ERROR',
+]);
+
+function hasOwnText(error: unknown): error is ApiError {
+  return error instanceof ApiError && OWN_TEXT_CODES.has(error.code);
+}
+
+/**
+ * The error's text for the operator: Zomro's own words (a refusal, a bad password) as they came,
+ * and for the rest a sentence in the UI's language that says what to do.
  */
 export function errorMessage(error: unknown, t: TFunction): string {
-  if (
-    error instanceof ApiError &&
-    (error.code === 'NETWORK_ERROR' || error.code === 'BAD_RESPONSE')
-  ) {
+  if (hasOwnText(error)) {
     return t(`errors.message.${error.code}`, { status: error.statusCode });
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Joins two sentences, adding the full stop the first may lack ("…please wait" + "Try again…"). */
+function joinSentences(first: string, second: string): string {
+  return /[.!?…]$/.test(first.trim()) ? `${first} ${second}` : `${first}. ${second}`;
 }
 
 interface ErrorAlertProps {
@@ -46,11 +64,13 @@ export function ErrorAlert({ error, title, onRetry, retrying, className }: Error
       <div className="alert-body">
         <p className="alert-title">{title ?? codeTitle}</p>
         <p className="alert-message">
-          {title && apiError ? `${codeTitle}: ` : null}
-          {message}
+          {title && apiError && !hasOwnText(apiError) ? `${codeTitle}: ` : null}
           {apiError?.retryAfterSeconds
-            ? ` ${t('errors.retryAfter', { seconds: apiError.retryAfterSeconds })}`
-            : null}
+            ? joinSentences(
+                message,
+                t('errors.retryAfter', { seconds: apiError.retryAfterSeconds }),
+              )
+            : message}
         </p>
       </div>
       {canRetry ? (

@@ -173,6 +173,14 @@ export const en = {
       NETWORK_ERROR: 'The dashboard server cannot be reached. Check the connection and retry.',
       BAD_RESPONSE:
         'The dashboard server sent an answer this page does not understand (HTTP {{status}}).',
+      UPSTREAM_UNAVAILABLE:
+        'Zomro could not be reached. If you were saving, the change was not sent or may not have finished: check the list, then try again.',
+      UPSTREAM_TIMEOUT:
+        'Zomro did not answer in time. If you were saving, the change may still have gone through: check the list before trying again.',
+      UPSTREAM_BLOCKED:
+        "Zomro is refusing requests from the dashboard's server for a while (its IP block). Wait a minute, then try again.",
+      INTERNAL_ERROR:
+        'The dashboard server failed. Try again; if it keeps failing, tell whoever runs the dashboard.',
     },
     retryAfter: 'Try again in {{seconds}} s.',
   },
