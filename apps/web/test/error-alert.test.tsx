@@ -40,10 +40,19 @@ describe('ErrorAlert', () => {
       code: 'UPSTREAM_TIMEOUT',
       message: 'Zomro did not answer in time',
     });
-    render(<ErrorAlert error={error} title="Could not create “Nightly”." />);
+    render(<ErrorAlert change error={error} title="Could not create “Nightly”." />);
     const text = screen.getByRole('alert').textContent;
-    expect(text).toContain('the change may still have gone through: check the list');
+    expect(text).toContain('the change may still have gone through. Check the list');
     expect(text).not.toContain('Zomro did not answer in time:');
+  });
+
+  it('does not speak of a change when a read timed out', async () => {
+    await i18n.changeLanguage('en');
+    const error = new ApiError({ statusCode: 504, code: 'UPSTREAM_TIMEOUT', message: 'x' });
+    render(<ErrorAlert error={error} title="Could not load the instances" />);
+    const text = screen.getByRole('alert').textContent;
+    expect(text).toContain('Zomro did not answer in time. Try again in a moment.');
+    expect(text).not.toContain('change');
   });
 
   it('writes the IP block in Russian when the UI is Russian', async () => {

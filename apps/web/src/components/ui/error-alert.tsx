@@ -26,9 +26,17 @@ function hasOwnText(error: unknown): error is ApiError {
  * The error's text for the operator: Zomro's own words (a refusal, a bad password) as they came,
  * and for the rest a sentence in the UI's language that says what to do.
  */
-export function errorMessage(error: unknown, t: TFunction): string {
+export function errorMessage(
+  error: unknown,
+  t: TFunction,
+  options: { change?: boolean } = {},
+): string {
   if (hasOwnText(error)) {
-    return t(`errors.message.${error.code}`, { status: error.statusCode });
+    // A change has its own wording where the outcome is unknown (a time-out may hide a save).
+    return t(`errors.message.${error.code}`, {
+      status: error.statusCode,
+      context: options.change ? 'change' : undefined,
+    });
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -45,15 +53,24 @@ interface ErrorAlertProps {
   onRetry?: () => void;
   /** The retry is under way: the button shows it and cannot be pressed twice. */
   retrying?: boolean;
+  /** The error answers a change (a save or a delete), not a read. */
+  change?: boolean;
   className?: string;
 }
 
-export function ErrorAlert({ error, title, onRetry, retrying, className }: ErrorAlertProps) {
+export function ErrorAlert({
+  error,
+  title,
+  onRetry,
+  retrying,
+  change,
+  className,
+}: ErrorAlertProps) {
   const { t } = useTranslation();
   const apiError = error instanceof ApiError ? error : null;
   const code = apiError?.code ?? 'UNKNOWN';
   const codeTitle = t(`errors.title.${code}`, { defaultValue: t('errors.title.UNKNOWN') });
-  const message = errorMessage(error, t);
+  const message = errorMessage(error, t, { change });
   const canRetry = onRetry && (!apiError || apiError.isRetryable || apiError.isSessionLost);
   return (
     <div role="alert" className={['alert alert-error', className].filter(Boolean).join(' ')}>

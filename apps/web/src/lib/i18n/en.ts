@@ -173,14 +173,16 @@ export const en = {
       NETWORK_ERROR: 'The dashboard server cannot be reached. Check the connection and retry.',
       BAD_RESPONSE:
         'The dashboard server sent an answer this page does not understand (HTTP {{status}}).',
-      UPSTREAM_UNAVAILABLE:
-        'Zomro could not be reached. If you were saving, the change was not sent or may not have finished: check the list, then try again.',
-      UPSTREAM_TIMEOUT:
-        'Zomro did not answer in time. If you were saving, the change may still have gone through: check the list before trying again.',
       UPSTREAM_BLOCKED:
         "Zomro is refusing requests from the dashboard's server for a while (its IP block). Wait a minute, then try again.",
       INTERNAL_ERROR:
         'The dashboard server failed. Try again; if it keeps failing, tell whoever runs the dashboard.',
+      UPSTREAM_UNAVAILABLE: 'Zomro could not be reached. Try again in a moment.',
+      UPSTREAM_UNAVAILABLE_change:
+        'Zomro could not be reached while saving. Check the list to see whether the change was made, then try again.',
+      UPSTREAM_TIMEOUT: 'Zomro did not answer in time. Try again in a moment.',
+      UPSTREAM_TIMEOUT_change:
+        'Zomro did not answer in time; the change may still have gone through. Check the list before trying again.',
     },
     retryAfter: 'Try again in {{seconds}} s.',
   },

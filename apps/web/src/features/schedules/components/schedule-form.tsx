@@ -106,6 +106,7 @@ export function ScheduleForm({
             </div>
             {submitError ? (
               <ErrorAlert
+                change
                 error={submitError.error}
                 title={t(mode === 'create' ? 'schedules.createFailed' : 'schedules.updateFailed', {
                   name: submitError.name,

@@ -52,7 +52,7 @@ export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: Schedul
         notify({
           tone: 'error',
           text: t('schedules.deleteFailed', { name: schedule.name }),
-          detail: errorMessage(error, t),
+          detail: errorMessage(error, t, { change: true }),
         }),
     });
   };
