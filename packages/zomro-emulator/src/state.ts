@@ -89,6 +89,8 @@ export class EmulatorState {
   }
 
   openSession(username: string, totpPending: boolean): Session {
+    // Sessions nobody uses again are forgotten here, so a long-running emulator does not grow.
+    this.forgetExpiredSessions();
     const session: Session = {
       // Zomro's session ids are 24 hex characters (the seed's "7e0cb9825a87e4c1a150dc9b").
       id: randomBytes(12).toString('hex'),
@@ -112,6 +114,13 @@ export class EmulatorState {
     }
     session.lastSeen = now;
     return session;
+  }
+
+  forgetExpiredSessions(): void {
+    const now = this.now();
+    for (const [id, session] of this.sessions) {
+      if (now - session.lastSeen >= this.sessionTtlMs) this.sessions.delete(id);
+    }
   }
 
   expireSessions(username?: string): void {
