@@ -98,6 +98,18 @@ describe('ScheduleForm submission', () => {
     expect(submit).toHaveBeenCalledWith({ name: 'Nightly db', days: [0, 1], time: '02:05' });
   });
 
+  it('saves a time typed without a leading zero when Enter submits before any blur', async () => {
+    const { submit, user } = renderForm();
+    await user.type(nameInput(), 'Nightly');
+    await user.click(screen.getByRole('button', { name: 'Weekdays' }));
+    await user.clear(timeInput());
+    await user.type(timeInput(), '3:00{Enter}');
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+    expect(submit).toHaveBeenCalledWith({ name: 'Nightly', days: [1, 2, 3, 4, 5], time: '03:00' });
+    expect((timeInput() as HTMLInputElement).value).toBe('03:00');
+    expect(timeInput().getAttribute('aria-invalid')).toBe('false');
+  });
+
   it('previews the next five runs in GMT+3 and in the operator zone', async () => {
     const { user } = renderForm();
     await user.click(screen.getByRole('button', { name: 'Every day' }));

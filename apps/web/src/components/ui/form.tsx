@@ -26,6 +26,11 @@ type FormProps<TIn extends FieldValues, TOut extends FieldValues> = Omit<
   schema: z.ZodType<TOut, TIn>;
   defaultValues: DefaultValues<TIn>;
   onSubmit: (values: TOut, methods: UseFormReturn<TIn, unknown, TOut>) => unknown;
+  /**
+   * Tidies what was typed just before validation on submit: Enter submits without a blur, so a
+   * field that tidies itself on blur would otherwise be validated as typed.
+   */
+  beforeSubmit?: (methods: UseFormReturn<TIn, unknown, TOut>) => void;
   children: (methods: UseFormReturn<TIn, unknown, TOut>) => ReactNode;
 };
 
@@ -33,6 +38,7 @@ export function Form<TIn extends FieldValues, TOut extends FieldValues>({
   schema,
   defaultValues,
   onSubmit,
+  beforeSubmit,
   children,
   ...formProps
 }: FormProps<TIn, TOut>) {
@@ -46,9 +52,10 @@ export function Form<TIn extends FieldValues, TOut extends FieldValues>({
       <form
         noValidate
         {...formProps}
-        onSubmit={(event) =>
-          void methods.handleSubmit((values) => onSubmit(values, methods))(event)
-        }
+        onSubmit={(event) => {
+          beforeSubmit?.(methods);
+          void methods.handleSubmit((values) => onSubmit(values, methods))(event);
+        }}
       >
         {children(methods)}
       </form>

@@ -76,6 +76,12 @@ export function ScheduleForm({
         schema={scheduleInputSchema}
         defaultValues={defaultValues}
         aria-labelledby={titleId}
+        beforeSubmit={({ getValues, setValue }) => {
+          // "3:00" + Enter saves 03:00; the shared schema stays strict (the API takes HH:MM).
+          const typed = getValues('time');
+          const normal = normaliseTime(typed);
+          if (normal !== typed) setValue('time', normal);
+        }}
         onSubmit={async (values, methods) => {
           if (pending) return;
           setPending(true);
