@@ -20,6 +20,15 @@ export const scheduleNameSchema = z
 
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/**
+ * A time as people type it and as Zomro may send it, tidied to `HH:MM`: "2:01", "201", "0201",
+ * "2.01" and "02:01:00" all mean 02:01. Anything else comes back trimmed, for validation to explain.
+ */
+export function normaliseTime(text: string): string {
+  const match = /^(\d{1,2})[:.h ]?(\d{2})(?::\d{2})?$/.exec(text.trim());
+  return match ? `${match[1]!.padStart(2, '0')}:${match[2]!}` : text.trim();
+}
+
 /** A time of day, `HH:MM`, 24-hour, in the provider's zone (GMT+3). */
 export const scheduleTimeSchema = z
   .string({ error: 'Time is required' })

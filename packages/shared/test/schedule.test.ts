@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleInputSchema } from '../src/schedule.js';
+import { normaliseTime, scheduleInputSchema } from '../src/schedule.js';
 
 const valid = { name: '  Nightly  ', days: [5, 1, 3], time: '02:01' };
 
@@ -32,5 +32,22 @@ describe('scheduleInputSchema', () => {
       scheduleInputSchema.safeParse({ ...valid, name: 'x'.repeat(100), time: '00:00' }).success,
     ).toBe(true);
     expect(scheduleInputSchema.safeParse({ ...valid, time: '23:59' }).success).toBe(true);
+  });
+});
+
+describe('normaliseTime', () => {
+  it.each([
+    ['02:01', '02:01'],
+    ['2:01', '02:01'],
+    ['201', '02:01'],
+    ['0201', '02:01'],
+    ['2.01', '02:01'],
+    [' 23:59:59 ', '23:59'],
+  ])('reads %j as %s', (typed, expected) => {
+    expect(normaliseTime(typed)).toBe(expected);
+  });
+  it('leaves what is no time for validation to explain', () => {
+    expect(normaliseTime(' noon ')).toBe('noon');
+    expect(normaliseTime('25:00')).toBe('25:00');
   });
 });

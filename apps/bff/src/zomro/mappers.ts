@@ -1,5 +1,6 @@
 // Zomro's rows (all values strings, extra keys, day names out) → the dashboard's types.
 import {
+  normaliseTime,
   parseRotationDays,
   type BackupSchedule,
   type Instance,
@@ -23,13 +24,6 @@ export function toInstance(row: ZomroRow): Instance | null {
     ip: text(row.ip).trim(),
     status: (text(row.instance_status) || text(row.status)).trim(),
   };
-}
-
-/** `HH:MM` from `H:MM`, `HH:MM:SS` and the like; the text as it was when it is no time at all. */
-export function normaliseTime(value: string): string {
-  const match = /^\s*(\d{1,2}):(\d{2})/.exec(value);
-  if (!match) return value.trim();
-  return `${match[1]!.padStart(2, '0')}:${match[2]!}`;
 }
 
 /** A schedule row of the instance it was listed for, or null when it has no usable id. */

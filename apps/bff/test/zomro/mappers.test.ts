@@ -1,13 +1,7 @@
 // Zomro rows → the dashboard's instances and schedules, and finding a created schedule.
 import type { BackupSchedule } from '@zomro-dash/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  compareIds,
-  findCreated,
-  normaliseTime,
-  toInstance,
-  toSchedule,
-} from '../../src/zomro/mappers.js';
+import { compareIds, findCreated, toInstance, toSchedule } from '../../src/zomro/mappers.js';
 
 describe('toInstance', () => {
   it('maps a row, showing servername or else the tariff', () => {
@@ -81,11 +75,10 @@ describe('toSchedule', () => {
     expect(toSchedule({ ...row, id: { $: '' } }, '1')).toBeNull();
   });
 
-  it('normalises times', () => {
-    expect(normaliseTime('02:01')).toBe('02:01');
-    expect(normaliseTime('7:30')).toBe('07:30');
-    expect(normaliseTime(' 23:59:59 ')).toBe('23:59');
-    expect(normaliseTime('noon')).toBe('noon');
+  it('normalises times Zomro sends as H:MM or HH:MM:SS', () => {
+    const row = { id: { $: '1' }, rotation_days: { $: 'Monday ' } };
+    expect(toSchedule({ ...row, rotation_time: { $: '7:30' } }, '1')?.time).toBe('07:30');
+    expect(toSchedule({ ...row, rotation_time: { $: ' 23:59:59 ' } }, '1')?.time).toBe('23:59');
   });
 });
 

@@ -3,6 +3,7 @@
 // from the BFF is shown above the buttons and the form keeps what was typed.
 import {
   isWeekday,
+  normaliseTime,
   SCHEDULE_NAME_MAX,
   scheduleInputSchema,
   WEEKDAYS,
@@ -40,12 +41,6 @@ export interface ScheduleFormProps {
   warnBeforeLeaving?: boolean;
   /** The operator's zone; the browser's when not given (tests pass one). */
   timeZone?: string;
-}
-
-/** "2:01", "201" and "0201" all mean 02:01; anything else is left for validation to explain. */
-export function normaliseTime(text: string): string {
-  const match = /^(\d{1,2})[:.h ]?(\d{2})$/.exec(text.trim());
-  return match ? `${match[1]?.padStart(2, '0')}:${match[2]}` : text.trim();
 }
 
 export function ScheduleForm({
