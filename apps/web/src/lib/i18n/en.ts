@@ -20,6 +20,7 @@ export const en = {
     dismiss: 'Dismiss',
     notifications: 'Notifications',
     loading: 'Loading…',
+    checkingSession: 'Checking your Zomro session…',
   },
   auth: {
     title: 'Sign in',

@@ -20,6 +20,7 @@ export const ru: Translation = {
     dismiss: 'Закрыть',
     notifications: 'Уведомления',
     loading: 'Загрузка…',
+    checkingSession: 'Проверяем сессию Zomro…',
   },
   auth: {
     title: 'Вход',

@@ -28,8 +28,11 @@ export function RequireSession({ children }: { children: ReactNode }) {
   }
   return (
     <div className="centered" role="status" aria-live="polite">
-      <span className="spinner spinner-large" aria-hidden="true" />
-      <span className="visually-hidden">{t('app.loading')}</span>
+      <div className="session-check">
+        <span className="spinner spinner-large" aria-hidden="true" />
+        {/* Said aloud and shown: with a slow Zomro this check can take seconds. */}
+        <span className="muted">{t('app.checkingSession')}</span>
+      </div>
     </div>
   );
 }
