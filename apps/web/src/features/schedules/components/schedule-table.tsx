@@ -180,6 +180,9 @@ function WeekStrip({ days, language }: { days: readonly Weekday[]; language: str
   );
 }
 
+/** Placeholder widths of the columns: name, days, time, next run, created, actions. */
+const SKELETON_WIDTHS = ['8rem', '5rem', '6rem', '7rem', '5rem', '6rem'];
+
 export function ScheduleTableSkeleton({ rows = 3 }: { rows?: number }) {
   return (
     <table className="data-table schedule-table" aria-hidden="true">
@@ -187,24 +190,11 @@ export function ScheduleTableSkeleton({ rows = 3 }: { rows?: number }) {
       <tbody>
         {Array.from({ length: rows }, (_, i) => (
           <tr key={i}>
-            <td>
-              <Skeleton width="8rem" />
-            </td>
-            <td>
-              <Skeleton width="5rem" />
-            </td>
-            <td>
-              <Skeleton width="6rem" />
-            </td>
-            <td>
-              <Skeleton width="7rem" />
-            </td>
-            <td>
-              <Skeleton width="5rem" />
-            </td>
-            <td>
-              <Skeleton width="6rem" />
-            </td>
+            {SKELETON_WIDTHS.map((width, column) => (
+              <td key={column}>
+                <Skeleton width={width} />
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>
