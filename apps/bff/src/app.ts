@@ -13,19 +13,24 @@ import type { AppConfig } from './config.js';
 import { createLogger } from './logger.js';
 import errorHandler from './plugins/error-handler.js';
 import hardening from './plugins/hardening.js';
-import sessions from './plugins/sessions.js';
+import auth from './plugins/auth.js';
+import services, { type ServiceStores } from './plugins/services.js';
 import web from './plugins/web.js';
 import zomro from './plugins/zomro.js';
+import auditRoutes from './routes/api/audit.js';
 import healthRoutes from './routes/api/health.js';
 import instanceRoutes from './routes/api/instances.js';
+import scheduleRoutes from './routes/api/schedules.js';
 import sessionRoutes from './routes/api/session.js';
-import { MemorySessionStore, type SessionStore } from './session/store.js';
+import { MemorySessionStore, type SessionStore } from './stores/sessions.js';
 
 export interface BuildOptions {
   /** Defaults to a pino logger at `config.logLevel` with secrets redacted. */
   logger?: FastifyBaseLogger;
   /** Defaults to an in-memory store. */
   sessionStore?: SessionStore;
+  /** Other state; defaults to memory, and the audit file at `config.auditLogPath`. */
+  stores?: ServiceStores;
   /** For tests that need to see or bend the HTTP calls to Zomro. */
   fetch?: typeof fetch;
 }
@@ -51,18 +56,30 @@ export async function buildApp(
     timeoutMs: config.zomroTimeoutMs,
     ...(options.fetch && { fetch: options.fetch }),
   });
-  await app.register(sessions, { config, store: options.sessionStore ?? new MemorySessionStore() });
+  await app.register(services, { config, ...(options.stores && { stores: options.stores }) });
+  await app.register(auth, {
+    config,
+    store: options.sessionStore ?? new MemorySessionStore(),
+    accounts: app.services.accounts,
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
       info: {
         title: 'Zomro backup dashboard API',
         description:
-          'The JSON API of the dashboard. Sign in with `POST /api/session`; the session cookie ' +
-          'then authenticates every call. Changing requests must be `application/json`.',
+          'The JSON API of the dashboard. Sign in with `POST /api/session` (or through a trusted ' +
+          'proxy in team mode); the session cookie then authenticates every call. Changing ' +
+          'requests must be `application/json`.',
         version: '1.0.0',
       },
-      tags: [{ name: 'health' }, { name: 'session' }, { name: 'instances' }, { name: 'schedules' }],
+      tags: [
+        { name: 'health' },
+        { name: 'session' },
+        { name: 'instances' },
+        { name: 'schedules' },
+        { name: 'audit' },
+      ],
     },
     transform: jsonSchemaTransform,
   });
@@ -73,6 +90,8 @@ export async function buildApp(
       await api.register(healthRoutes, { upstream: config.upstream });
       await api.register(sessionRoutes);
       await api.register(instanceRoutes);
+      await api.register(scheduleRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api' },
   );

@@ -1,11 +1,55 @@
 // The BFF's configuration: read from the environment once, at boot, and validated so that a bad
 // value stops the start with a message naming the variable. Nothing else reads process.env.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { BlockList, isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export type UpstreamKind = 'emulator' | 'zomro';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/**
+ * A password or secret from the environment: it never prints, whether logged, serialised or
+ * interpolated, so that a stray `log(config)` cannot leak it.
+ */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return '[secret]';
+  }
+  toJSON(): string {
+    return '[secret]';
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '[secret]';
+  }
+}
+
+/** Team mode: the Zomro account the server holds for every operator. */
+export interface TeamAccountConfig {
+  username: string;
+  password: Secret;
+  /** Base32 TOTP secret of a two-factor account, so that the server completes the code step. */
+  totpSecret: Secret | null;
+}
+
+/** Team mode: operators named by a trusted proxy (oauth2-proxy, an SSO gateway). */
+export interface ProxyAuthConfig {
+  /** Lower-case header name, e.g. `x-forwarded-user`. */
+  header: string;
+  /** Peer addresses whose header is believed. */
+  trusted: BlockList;
+  /** The trusted addresses as configured, for logs. */
+  trustedText: string;
+  /** Operators that are viewers; every other proxy operator is an editor. */
+  viewers: ReadonlySet<string>;
+}
 
 /** What the environment says. `zomroApiUrl` is null when the embedded emulator should be used. */
 export interface ServerConfig {
@@ -20,6 +64,13 @@ export interface ServerConfig {
   webDistDir: string;
   emulatorPort: number;
   emulatorTestControl: boolean;
+  /** Set: team mode. Null: personal mode (each operator signs in with Zomro credentials). */
+  team: TeamAccountConfig | null;
+  /** Team mode: `name:role:hash` lines. */
+  operatorsFile: string | null;
+  proxyAuth: ProxyAuthConfig | null;
+  /** JSON lines, created with mode 0600 (its folder too). */
+  auditLogPath: string;
 }
 
 /** What the app is built with: the upstream is known (the emulator has been started if needed). */
@@ -95,6 +146,102 @@ function upstreamUrl(env: Env): string | null {
   return url.href;
 }
 
+/** A secret given directly (`NAME`) or as a file (`NAME_FILE`, for secrets mounted as files). */
+function secret(env: Env, name: string): Secret | null {
+  const direct = raw(env, name);
+  const file = raw(env, `${name}_FILE`);
+  if (direct !== undefined && file !== undefined) {
+    throw new ConfigError(name, `and ${name}_FILE are both set; set one`);
+  }
+  if (file === undefined) return direct === undefined ? null : new Secret(direct);
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError(`${name}_FILE`, 'names a file that cannot be read');
+  }
+  // A file written by `echo` ends with a newline that is not part of the secret.
+  const value = content.replace(/\r?\n$/, '');
+  if (value === '') throw new ConfigError(`${name}_FILE`, 'names an empty file');
+  return new Secret(value);
+}
+
+function teamAccount(env: Env): TeamAccountConfig | null {
+  const username = raw(env, 'ZOMRO_USERNAME');
+  const password = secret(env, 'ZOMRO_PASSWORD');
+  const totpSecret = secret(env, 'ZOMRO_TOTP_SECRET');
+  if (username === undefined && password === null) {
+    if (totpSecret !== null) {
+      throw new ConfigError('ZOMRO_TOTP_SECRET', 'needs ZOMRO_USERNAME and ZOMRO_PASSWORD');
+    }
+    return null;
+  }
+  if (username === undefined) throw new ConfigError('ZOMRO_USERNAME', 'is needed with a password');
+  if (password === null) {
+    throw new ConfigError('ZOMRO_PASSWORD', 'or ZOMRO_PASSWORD_FILE is needed with ZOMRO_USERNAME');
+  }
+  if (totpSecret !== null && !/^[A-Z2-7]+=*$/i.test(totpSecret.reveal().replace(/\s/g, ''))) {
+    throw new ConfigError('ZOMRO_TOTP_SECRET', 'must be the base32 secret of the authenticator');
+  }
+  return { username, password, totpSecret };
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+/** `TRUSTED_PROXY_IPS`: addresses and CIDR ranges, IPv4 or IPv6. */
+function trustedAddresses(value: string): BlockList {
+  const blocks = new BlockList();
+  for (const item of list(value)) {
+    const [address = '', prefix] = item.split('/');
+    const family = isIP(address);
+    const bits = prefix === undefined ? null : Number(prefix);
+    const maxBits = family === 6 ? 128 : 32;
+    if (family === 0 || (bits !== null && (!/^\d+$/.test(prefix!) || bits > maxBits))) {
+      throw new ConfigError(
+        'TRUSTED_PROXY_IPS',
+        `has "${item}", which is not an IP address or CIDR`,
+      );
+    }
+    const type = family === 6 ? 'ipv6' : 'ipv4';
+    if (bits === null) blocks.addAddress(address, type);
+    else blocks.addSubnet(address, bits, type);
+  }
+  return blocks;
+}
+
+function proxyAuth(env: Env): ProxyAuthConfig | null {
+  const header = raw(env, 'TRUST_PROXY_AUTH_HEADER');
+  const trusted = raw(env, 'TRUSTED_PROXY_IPS');
+  if (header === undefined) {
+    if (trusted !== undefined) {
+      throw new ConfigError('TRUSTED_PROXY_IPS', 'is only used with TRUST_PROXY_AUTH_HEADER');
+    }
+    return null;
+  }
+  if (!/^[A-Za-z0-9-]+$/.test(header)) {
+    throw new ConfigError(
+      'TRUST_PROXY_AUTH_HEADER',
+      'must be a header name, e.g. X-Forwarded-User',
+    );
+  }
+  if (trusted === undefined) {
+    throw new ConfigError(
+      'TRUSTED_PROXY_IPS',
+      'is needed with TRUST_PROXY_AUTH_HEADER: the addresses whose header is believed',
+    );
+  }
+  return {
+    header: header.toLowerCase(),
+    trusted: trustedAddresses(trusted),
+    trustedText: trusted,
+    viewers: new Set(list(raw(env, 'VIEWER_OPERATORS'))),
+  };
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env): ServerConfig {
   const logLevel = (raw(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
@@ -104,6 +251,24 @@ export function loadConfig(env: Env): ServerConfig {
   const host = raw(env, 'HOST') ?? '127.0.0.1';
   if (/\s/.test(host)) throw new ConfigError('HOST', 'must be a host name or address');
   const webDist = raw(env, 'WEB_DIST_DIR');
+  const team = teamAccount(env);
+  const operatorsFile = raw(env, 'OPERATORS_FILE') ?? null;
+  const proxy = proxyAuth(env);
+  if (team === null && (operatorsFile !== null || proxy !== null)) {
+    throw new ConfigError(
+      operatorsFile !== null ? 'OPERATORS_FILE' : 'TRUST_PROXY_AUTH_HEADER',
+      'is for team mode, which needs ZOMRO_USERNAME and ZOMRO_PASSWORD',
+    );
+  }
+  if (team !== null && operatorsFile === null && proxy === null) {
+    throw new ConfigError(
+      'OPERATORS_FILE',
+      'or TRUST_PROXY_AUTH_HEADER is needed in team mode: operators must sign in as themselves',
+    );
+  }
+  if (raw(env, 'VIEWER_OPERATORS') !== undefined && proxy === null) {
+    throw new ConfigError('VIEWER_OPERATORS', 'is only used with TRUST_PROXY_AUTH_HEADER');
+  }
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host,
@@ -117,6 +282,10 @@ export function loadConfig(env: Env): ServerConfig {
     webDistDir: webDist === undefined ? DEFAULT_WEB_DIST_DIR : path.resolve(webDist),
     emulatorPort: integer(env, 'EMULATOR_PORT', 0, 0, 65535),
     emulatorTestControl: boolean(env, 'EMULATOR_TEST_CONTROL', false),
+    team,
+    operatorsFile: operatorsFile === null ? null : path.resolve(operatorsFile),
+    proxyAuth: proxy,
+    auditLogPath: path.resolve(raw(env, 'AUDIT_LOG_PATH') ?? 'data/audit.log'),
   };
 }
 

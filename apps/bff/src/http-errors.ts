@@ -1,5 +1,5 @@
 // Errors the routes throw on purpose, already in the API's shape; the error handler sends them as is.
-import type { ApiErrorCode, FieldError } from '@zomro-dash/shared';
+import type { ApiError, ApiErrorCode } from '@zomro-dash/shared';
 
 export class HttpError extends Error {
   constructor(
@@ -7,7 +7,7 @@ export class HttpError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly extra: {
-      details?: FieldError[];
+      details?: ApiError['details'];
       upstream?: { type: string; object: string };
       headers?: Record<string, string>;
     } = {},

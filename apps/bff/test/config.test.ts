@@ -17,6 +17,10 @@ describe('loadConfig', () => {
       webDistDir: DEFAULT_WEB_DIST_DIR,
       emulatorPort: 0,
       emulatorTestControl: false,
+      team: null,
+      operatorsFile: null,
+      proxyAuth: null,
+      auditLogPath: path.resolve('data/audit.log'),
     });
     expect(DEFAULT_WEB_DIST_DIR).toBe(path.resolve(import.meta.dirname, '../../web/dist'));
   });
@@ -34,6 +38,7 @@ describe('loadConfig', () => {
       WEB_DIST_DIR: 'some/dir',
       EMULATOR_PORT: '8391',
       EMULATOR_TEST_CONTROL: 'yes',
+      AUDIT_LOG_PATH: 'var/audit.jsonl',
     });
     expect(config).toEqual({
       port: 9000,
@@ -47,6 +52,10 @@ describe('loadConfig', () => {
       webDistDir: path.resolve('some/dir'),
       emulatorPort: 8391,
       emulatorTestControl: true,
+      team: null,
+      operatorsFile: null,
+      proxyAuth: null,
+      auditLogPath: path.resolve('var/audit.jsonl'),
     });
   });
 

@@ -14,16 +14,22 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import type { AppConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { SESSION_COOKIE } from '../src/plugins/sessions.js';
-import { MemorySessionStore, type DashboardSession } from '../src/session/store.js';
+import { SESSION_COOKIE } from '../src/plugins/auth.js';
+import type { ServiceStores } from '../src/plugins/services.js';
+import { MemorySessionStore, type DashboardSession } from '../src/stores/sessions.js';
 
 /** Remembers every Zomro token it was given. */
 export class RecordingSessionStore extends MemorySessionStore {
   readonly tokens = new Set<string>();
   override set(id: string, session: DashboardSession, ttlMs: number): Promise<void> {
-    this.tokens.add(session.zomroToken);
+    if (session.kind === 'zomro') this.tokens.add(session.zomroToken);
     return super.set(id, session, ttlMs);
   }
+}
+
+/** A fresh folder for a test's audit trail (and other files). */
+export function tempDir(prefix = 'bff-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
 export interface TestContext {
@@ -31,6 +37,7 @@ export interface TestContext {
   control: EmulatorControl;
   emulatorUrl: string;
   store: RecordingSessionStore;
+  config: AppConfig;
   /** Every log line the app wrote, raw JSON text. */
   logs: string[];
   close(): Promise<void>;
@@ -54,6 +61,7 @@ export async function buildTestApp(
     config?: Partial<AppConfig>;
     emulator?: EmulatorOptions;
     store?: RecordingSessionStore;
+    stores?: ServiceStores;
   } = {},
 ): Promise<TestContext> {
   const emulator = await startEmulator({ port: 0, ...options.emulator });
@@ -79,11 +87,16 @@ export async function buildTestApp(
     webDistDir: path.join(tmpdir(), 'bff-no-web-build'),
     emulatorPort: 0,
     emulatorTestControl: false,
+    team: null,
+    operatorsFile: null,
+    proxyAuth: null,
+    auditLogPath: path.join(tempDir('bff-audit-'), 'audit.log'),
     ...options.config,
   };
   const app = await buildApp(config, {
     logger: createLogger('trace', stream),
     sessionStore: store,
+    ...(options.stores && { stores: options.stores }),
   });
   await app.ready();
   return {
@@ -91,6 +104,7 @@ export async function buildTestApp(
     control: emulator.control,
     emulatorUrl: emulator.url,
     store,
+    config,
     logs,
     async close() {
       await app.close();

@@ -2,6 +2,8 @@
 // the variable; a good start embeds the emulator, logs its URL and the demo accounts, serves the
 // API, and stops cleanly on SIGTERM.
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +32,12 @@ describe('server', () => {
   it('starts with the embedded emulator, serves the API and stops on SIGTERM', async () => {
     const child = spawn(TSX, ARGS, {
       cwd: PACKAGE_DIR,
-      env: envWith({ PORT: '0', LOG_LEVEL: 'info', WEB_DIST_DIR: '/nonexistent' }),
+      env: envWith({
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        WEB_DIST_DIR: '/nonexistent',
+        AUDIT_LOG_PATH: path.join(mkdtempSync(path.join(tmpdir(), 'bff-server-')), 'audit.log'),
+      }),
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const lines: Array<{ msg: string; emulatorUrl?: string }> = [];
@@ -50,7 +57,11 @@ describe('server', () => {
     expect(lines[1]?.msg).toContain('demo2fa');
 
     const health = await fetch(`${base}/api/health`);
-    expect(await health.json()).toEqual({ status: 'ok', upstream: 'emulator' });
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      upstream: 'emulator',
+      mode: 'personal',
+    });
     const signIn = await fetch(`${base}/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

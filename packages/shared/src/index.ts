@@ -5,3 +5,4 @@ export * from './instance.js';
 export * from './session.js';
 export * from './errors.js';
 export * from './next-run.js';
+export * from './audit.js';

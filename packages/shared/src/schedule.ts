@@ -57,6 +57,16 @@ export const backupScheduleSchema = z.object({
   time: z.string(),
   /** `YYYY-MM-DD` as Zomro reports it, or null when it did not. */
   createdAt: z.string().nullable(),
+  /**
+   * A hash of name, days and time as Zomro lists them: send it back in `If-Match` to change or
+   * delete only the version you saw (412 PRECONDITION_FAILED otherwise).
+   */
+  version: z.string(),
+  /** The last change made through the dashboard, from the audit trail; null when none is known. */
+  lastChange: z
+    .object({ actor: z.string(), at: z.string(), action: z.string() })
+    .nullable()
+    .optional(),
 });
 export type BackupSchedule = Omit<z.infer<typeof backupScheduleSchema>, 'days'> & {
   days: Weekday[];
@@ -64,6 +74,15 @@ export type BackupSchedule = Omit<z.infer<typeof backupScheduleSchema>, 'days'> 
 
 export const scheduleListResponseSchema = z.object({ schedules: z.array(backupScheduleSchema) });
 export const scheduleResponseSchema = z.object({ schedule: backupScheduleSchema });
+/** A create Zomro accepted whose new row could not be found yet: refresh the list to see it. */
+export const schedulePendingResponseSchema = z.object({
+  schedule: z.null(),
+  pending: z.literal(true),
+});
+export const scheduleCreateResponseSchema = z.union([
+  scheduleResponseSchema,
+  schedulePendingResponseSchema,
+]);
 
 export const instanceParamsSchema = z.object({ instanceId: idSchema });
 export const scheduleParamsSchema = z.object({ instanceId: idSchema, scheduleId: idSchema });

@@ -5,6 +5,9 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpError } from '../http-errors.js';
+import { TeamAccountRejectedError } from '../services/team-account.js';
+import { AuditUnavailableError } from '../stores/audit.js';
+import { LockQueueFullError, LockWaitAbortedError } from '../stores/locks.js';
 import { isBusyError } from '../zomro/client.js';
 import {
   ZomroApiError,
@@ -90,6 +93,32 @@ export function toApiError(error: unknown): MappedError {
     return mapped(400, 'VALIDATION_FAILED', 'Some fields are not valid', {
       details: fieldErrors(error.validation),
     });
+  }
+  if (error instanceof TeamAccountRejectedError) {
+    return mapped(
+      503,
+      'UPSTREAM_ACCOUNT_REJECTED',
+      'Zomro does not accept the dashboard’s Zomro account; whoever runs the dashboard must fix ' +
+        'ZOMRO_USERNAME / ZOMRO_PASSWORD',
+      {},
+      { 'retry-after': String(error.retryAfterSeconds) },
+    );
+  }
+  if (error instanceof AuditUnavailableError) {
+    return mapped(503, 'AUDIT_UNAVAILABLE', 'The audit trail cannot be written; nothing was sent');
+  }
+  if (error instanceof LockQueueFullError) {
+    return mapped(
+      409,
+      'UPSTREAM_BUSY',
+      'Too many changes are waiting for this instance; try again shortly',
+      {},
+      { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
+    );
+  }
+  if (error instanceof LockWaitAbortedError) {
+    // Nobody is listening any more; the status is for the log.
+    return mapped(409, 'UPSTREAM_BUSY', 'The request went away before its turn; nothing was sent');
   }
   if (error instanceof ZomroSessionExpiredError) {
     return mapped(401, 'SESSION_EXPIRED', 'Your Zomro session has expired; sign in again');

@@ -2,11 +2,9 @@
 // envelope, typed errors, time-outs, one retry for reads, session checks, and the schedule calls.
 import {
   formatRotationDaysParam,
-  type BackupSchedule,
   type Instance,
   type ValidScheduleInput,
 } from '@zomro-dash/shared';
-import { KeyedSerial } from '../lib/keyed-serial.js';
 import {
   authToken,
   okText,
@@ -25,7 +23,7 @@ import {
   ZomroTimeoutError,
   ZomroUnavailableError,
 } from './errors.js';
-import { findCreated, toInstance, toSchedule } from './mappers.js';
+import { toInstance, toSchedule, type ListedSchedule } from './mappers.js';
 
 export const FUNC = {
   auth: 'auth',
@@ -82,7 +80,6 @@ export class ZomroClient {
   readonly #fetch: typeof fetch;
   readonly #logger: ZomroClientLogger | undefined;
   readonly #pageSize: number;
-  readonly #changes = new KeyedSerial();
 
   constructor(options: ZomroClientOptions) {
     this.#url = options.url;
@@ -234,77 +231,51 @@ export class ZomroClient {
     return found.map(toInstance).filter((instance) => instance !== null);
   }
 
-  async listSchedules(token: string, instanceId: string): Promise<BackupSchedule[]> {
+  async listSchedules(token: string, instanceId: string): Promise<ListedSchedule[]> {
     const found = await this.#listAll(token, FUNC.schedules, { elid: instanceId });
     return found.map((row) => toSchedule(row, instanceId)).filter((s) => s !== null);
   }
 
-  /** Creates a schedule and returns it as Zomro lists it (the create answer carries no id). */
-  createSchedule(
+  /**
+   * Sends a create. Zomro answers a bare ok with no id: the caller learns the new schedule by
+   * listing before and after (under the instance's lock). Should some BILLmanager build answer
+   * with the id after all, it is returned.
+   */
+  async createSchedule(
     token: string,
     instanceId: string,
     input: ValidScheduleInput,
-  ): Promise<BackupSchedule> {
-    return this.#changes.run(instanceId, async () => {
-      const doc = await this.#inSession(
-        token,
-        FUNC.scheduleEdit,
-        { plid: instanceId, ...scheduleParams(input), sok: 'ok' },
-        'change',
-      );
-      const schedules = await this.listSchedules(token, instanceId);
-      // Should some BILLmanager build answer with the id after all, trust it.
-      const answeredId = text(doc.id) || text(doc.elid);
-      const created =
-        (answeredId ? schedules.find((s) => s.id === answeredId) : undefined) ??
-        findCreated(schedules, input);
-      if (!created) {
-        throw new ZomroBadResponseError(
-          'Zomro accepted the schedule but it is not in the list',
-          FUNC.scheduleEdit,
-        );
-      }
-      return created;
-    });
+  ): Promise<{ answeredId: string | null }> {
+    const doc = await this.#inSession(
+      token,
+      FUNC.scheduleEdit,
+      { plid: instanceId, ...scheduleParams(input), sok: 'ok' },
+      'change',
+    );
+    return { answeredId: text(doc.id) || text(doc.elid) || null };
   }
 
-  /**
-   * Changes a schedule; null (and nothing sent) when it is not a schedule of this instance. The
-   * check comes first because Zomro may identify the schedule by `elid` alone, as its delete does:
-   * without it, a schedule of another instance could be changed through this instance's path.
-   */
-  updateSchedule(
+  /** Sends an edit of every field of a schedule of this instance. */
+  async updateSchedule(
     token: string,
     instanceId: string,
     scheduleId: string,
     input: ValidScheduleInput,
-  ): Promise<BackupSchedule | null> {
-    return this.#changes.run(instanceId, async () => {
-      const current = (await this.listSchedules(token, instanceId)).find(
-        (s) => s.id === scheduleId,
-      );
-      if (!current) return null;
-      await this.#inSession(
-        token,
-        FUNC.scheduleEdit,
-        { plid: instanceId, elid: scheduleId, ...scheduleParams(input), sok: 'ok' },
-        'change',
-      );
-      // Zomro answers a bare ok; the row is what was listed plus what it accepted.
-      return { ...current, name: input.name, days: input.days, time: input.time };
-    });
+  ): Promise<void> {
+    await this.#inSession(
+      token,
+      FUNC.scheduleEdit,
+      { plid: instanceId, elid: scheduleId, ...scheduleParams(input), sok: 'ok' },
+      'change',
+    );
   }
 
-  /** Deletes a schedule; false (and nothing sent) when it is not a schedule of this instance. */
-  deleteSchedule(token: string, instanceId: string, scheduleId: string): Promise<boolean> {
-    return this.#changes.run(instanceId, async () => {
-      // The delete call names only the schedule: without this check a schedule of another
-      // instance of the account would be deleted through this instance's path.
-      const schedules = await this.listSchedules(token, instanceId);
-      if (!schedules.some((s) => s.id === scheduleId)) return false;
-      await this.#inSession(token, FUNC.scheduleDelete, { elid: scheduleId }, 'change');
-      return true;
-    });
+  /**
+   * Sends a delete. Zomro's call names only the schedule: the caller checks first that it
+   * belongs to the instance the operator named.
+   */
+  async deleteSchedule(token: string, scheduleId: string): Promise<void> {
+    await this.#inSession(token, FUNC.scheduleDelete, { elid: scheduleId }, 'change');
   }
 }
 

@@ -81,15 +81,19 @@ describe('/api/docs', () => {
     }>();
     expect(spec.openapi).toMatch(/^3\./);
     expect(Object.keys(spec.paths).sort()).toEqual([
+      '/api/audit',
       '/api/health',
       '/api/instances',
       '/api/instances/{instanceId}/schedules',
       '/api/instances/{instanceId}/schedules/{scheduleId}',
       '/api/session',
+      '/api/session/options',
       '/api/session/totp',
     ]);
     const create = spec.paths['/api/instances/{instanceId}/schedules']!.post!;
-    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '4XX', '5XX']));
+    expect(Object.keys(create.responses)).toEqual(
+      expect.arrayContaining(['201', '202', '4XX', '5XX']),
+    );
     expect(JSON.stringify(create.requestBody)).toContain('"maxLength":100');
     expect(spec.paths['/api/session']!.delete).toBeDefined();
   });

@@ -1,7 +1,6 @@
 // Zomro rows → the dashboard's instances and schedules, and finding a created schedule.
-import type { BackupSchedule } from '@zomro-dash/shared';
 import { describe, expect, it } from 'vitest';
-import { compareIds, findCreated, toInstance, toSchedule } from '../../src/zomro/mappers.js';
+import { toInstance, toSchedule } from '../../src/zomro/mappers.js';
 
 describe('toInstance', () => {
   it('maps a row, showing servername or else the tariff', () => {
@@ -79,42 +78,5 @@ describe('toSchedule', () => {
     const row = { id: { $: '1' }, rotation_days: { $: 'Monday ' } };
     expect(toSchedule({ ...row, rotation_time: { $: '7:30' } }, '1')?.time).toBe('07:30');
     expect(toSchedule({ ...row, rotation_time: { $: ' 23:59:59 ' } }, '1')?.time).toBe('23:59');
-  });
-});
-
-describe('compareIds', () => {
-  it('orders digit strings numerically without Number', () => {
-    expect(compareIds('9', '10')).toBeLessThan(0);
-    expect(compareIds('100', '99')).toBeGreaterThan(0);
-    expect(compareIds('007', '7')).toBe(0);
-    expect(compareIds('18446744073709551616', '18446744073709551615')).toBeGreaterThan(0);
-  });
-});
-
-describe('findCreated', () => {
-  const schedule = (id: string, name: string, days: BackupSchedule['days'], time: string) => ({
-    id,
-    instanceId: '1',
-    name,
-    days,
-    time,
-    createdAt: null,
-  });
-  const input = { name: 'Nightly', days: [0, 6] as BackupSchedule['days'], time: '03:30' };
-
-  it('picks the newest exact match', () => {
-    const list = [
-      schedule('14', 'Nightly', [0, 6], '03:30'),
-      schedule('40', 'Nightly', [0, 6], '03:30'),
-      schedule('99', 'Other', [1], '01:00'),
-    ];
-    expect(findCreated(list, input)?.id).toBe('40');
-  });
-
-  it('falls back to days and time, then to the name', () => {
-    expect(findCreated([schedule('41', 'nightly (1)', [0, 6], '03:30')], input)?.id).toBe('41');
-    expect(findCreated([schedule('42', 'Nightly', [1], '04:00')], input)?.id).toBe('42');
-    expect(findCreated([schedule('43', 'Else', [1], '04:00')], input)).toBeNull();
-    expect(findCreated([], input)).toBeNull();
   });
 });

@@ -1,13 +1,16 @@
 // The SPA's one way to the BFF: JSON over fetch with the session cookie. Error bodies
 // `{ statusCode, code, message, details }` become ApiError; a lost session waits for sign-in.
-import { apiErrorSchema, type FieldError } from '@zomro-dash/shared';
+import { apiErrorSchema, type BackupSchedule, type FieldError } from '@zomro-dash/shared';
 import type { z } from 'zod';
 import { sessionExpiry } from './session-expiry';
 
 export class ApiError extends Error {
   readonly statusCode: number;
   readonly code: string;
+  /** 400: the fields at fault. */
   readonly details: readonly FieldError[];
+  /** 412 PRECONDITION_FAILED: the schedule as it is now. */
+  readonly current: BackupSchedule | null;
   /** Seconds from `Retry-After` (Zomro busy), when the BFF sent it. */
   readonly retryAfterSeconds: number | null;
 
@@ -15,14 +18,18 @@ export class ApiError extends Error {
     statusCode: number;
     code: string;
     message: string;
-    details?: readonly FieldError[];
+    details?: readonly FieldError[] | BackupSchedule;
     retryAfterSeconds?: number | null;
   }) {
     super(init.message);
     this.name = 'ApiError';
     this.statusCode = init.statusCode;
     this.code = init.code;
-    this.details = init.details ?? [];
+    this.details = Array.isArray(init.details) ? init.details : [];
+    this.current =
+      init.details !== undefined && !Array.isArray(init.details)
+        ? (init.details as BackupSchedule)
+        : null;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
   }
 
@@ -45,6 +52,8 @@ export interface RequestOptions<T> {
   body?: unknown;
   /** Checks the success body; without it the body is returned unchecked (or undefined for 204). */
   schema?: z.ZodType<T>;
+  /** Extra request headers (`Idempotency-Key`, `If-Match`). */
+  headers?: Record<string, string>;
   /** Session endpoints answer 401 as a result, not as a lost session. */
   waitForSignInOn401?: boolean;
   signal?: AbortSignal;
@@ -61,7 +70,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 async function send<T>(path: string, options: RequestOptions<T>): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -88,6 +97,7 @@ async function send<T>(path: string, options: RequestOptions<T>): Promise<T> {
       parsed.success
         ? {
             ...parsed.data,
+            details: parsed.data.details as readonly FieldError[] | BackupSchedule | undefined,
             retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
           }
         : {

@@ -67,6 +67,9 @@ describe('GET /api/instances/:instanceId/schedules', () => {
       days: [1, 2, 3, 4, 5, 6],
       time: '02:01',
       createdAt: '2024-07-24',
+      version: expect.stringMatching(/^[\w-]{16}$/) as string,
+      // Never changed through the dashboard.
+      lastChange: null,
     });
     expect(ctx.control.calls[0]).toMatchObject({
       func: 'instances.fleio_bckps.schedule',
@@ -131,6 +134,11 @@ describe('POST /api/instances/:instanceId/schedules', () => {
     expect(schedule.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(before.map((s) => s.id)).not.toContain(schedule.id);
     expect(await listSchedules()).toContainEqual(schedule);
+    expect(schedule.lastChange).toEqual({
+      actor: account.username,
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string,
+      action: 'schedule.create',
+    });
     expect(ctx.control.schedulesOf(account.username, INSTANCE)).toContainEqual({
       id: schedule.id,
       name: 'Weekend',
@@ -238,15 +246,10 @@ describe('POST /api/instances/:instanceId/schedules', () => {
     expect(
       new Set(responses.map((r) => r.json<{ schedule: BackupSchedule }>().schedule.id)).size,
     ).toBe(3);
-    // Each create is followed by its own list before the next create goes out.
-    expect(ctx.control.calls.map((c) => c.func.split('.').at(-1))).toEqual([
-      'edit',
-      'schedule',
-      'edit',
-      'schedule',
-      'edit',
-      'schedule',
-    ]);
+    // Each create lists before and after, under the instance's lock, before the next one starts.
+    expect(ctx.control.calls.map((c) => c.func.split('.').at(-1))).toEqual(
+      Array.from({ length: 3 }, () => ['schedule', 'edit', 'schedule']).flat(),
+    );
   });
 });
 
@@ -256,16 +259,23 @@ describe('PUT /api/instances/:instanceId/schedules/:scheduleId', () => {
       json('PUT', `${SCHEDULES}/14`, cookie, { name: 'Renamed', days: [0], time: '00:15' }),
     );
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({
-      schedule: {
-        id: '14',
-        instanceId: INSTANCE,
-        name: 'Renamed',
-        days: [0],
-        time: '00:15',
-        createdAt: '2024-07-24',
+    const { schedule } = response.json<{ schedule: BackupSchedule }>();
+    expect(schedule).toEqual({
+      id: '14',
+      instanceId: INSTANCE,
+      name: 'Renamed',
+      days: [0],
+      time: '00:15',
+      createdAt: '2024-07-24',
+      version: expect.any(String) as string,
+      lastChange: {
+        actor: account.username,
+        at: expect.any(String) as string,
+        action: 'schedule.update',
       },
     });
+    // The version is the one the list shows now, which differs from the one before.
+    expect((await listSchedules()).find((s) => s.id === '14')).toEqual(schedule);
     expect(ctx.control.schedulesOf(account.username, INSTANCE)).toContainEqual({
       id: '14',
       name: 'Renamed',

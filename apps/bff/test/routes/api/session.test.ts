@@ -29,7 +29,7 @@ describe('POST /api/session', () => {
     const { app, control } = await setup();
     const response = await app.inject(json('POST', '/api/session', null, DEMO_ACCOUNT));
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ user: { username: 'demo' } });
+    expect(response.json()).toEqual({ user: { username: 'demo', role: 'editor' } });
     const cookie = response.cookies.find((c) => c.name === 'zd_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(cookie?.secure).toBeUndefined();
@@ -122,7 +122,7 @@ describe('GET /api/session', () => {
     const cookie = await signIn(app, DEMO_ACCOUNT);
     const response = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ user: { username: 'demo' } });
+    expect(response.json()).toEqual({ user: { username: 'demo', role: 'editor' } });
     expect(funcs(ctx!).at(-1)).toBe('keepalive');
   });
 
@@ -226,7 +226,7 @@ describe('two-factor sign-in', () => {
 
     const confirmed = await app.inject(json('POST', '/api/session/totp', pending, { code: good }));
     expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.json()).toEqual({ user: { username: account.username } });
+    expect(confirmed.json()).toEqual({ user: { username: account.username, role: 'editor' } });
     const full = sessionCookie(confirmed)!;
     expect(full).not.toBe(pending);
     expect(confirmed.cookies.find((c) => c.name === 'zd_session')).toMatchObject({
@@ -278,7 +278,7 @@ describe('two-factor sign-in', () => {
     const response = await app.inject(
       json('POST', '/api/session/totp', cookie, { code: '123456' }),
     );
-    expect(response.json()).toEqual({ user: { username: 'demo' } });
+    expect(response.json()).toEqual({ user: { username: 'demo', role: 'editor' } });
     expect(control.calls).toEqual([]);
   });
 });

@@ -1,22 +1,33 @@
 // POST /api/instances/:instanceId/schedules: the new row shows at once and goes away if refused.
+// Each submission carries an Idempotency-Key, so a retry never makes a second schedule.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  scheduleResponseSchema,
+  scheduleCreateResponseSchema,
   type BackupSchedule,
   type ValidScheduleInput,
 } from '@zomro-dash/shared';
 import { apiRequest } from '@/lib/api-client';
 import { getSchedulesQueryOptions, type ScheduleRow } from './get-schedules';
 
+/**
+ * The schedule as Zomro lists it, or null when Zomro accepted it but its row has not shown yet
+ * (202 pending): the list refresh will bring it.
+ */
 export async function createSchedule(
   instanceId: string,
   input: ValidScheduleInput,
-): Promise<BackupSchedule> {
+  idempotencyKey: string = crypto.randomUUID(),
+): Promise<BackupSchedule | null> {
   const { schedule } = await apiRequest(
     `/api/instances/${encodeURIComponent(instanceId)}/schedules`,
-    { method: 'POST', body: input, schema: scheduleResponseSchema },
+    {
+      method: 'POST',
+      body: input,
+      schema: scheduleCreateResponseSchema,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    },
   );
-  return schedule as BackupSchedule;
+  return schedule as BackupSchedule | null;
 }
 
 let pendingCounter = 0;
@@ -34,6 +45,7 @@ export function useCreateSchedule(instanceId: string) {
         instanceId,
         ...input,
         createdAt: null,
+        version: '',
         pending: true,
       };
       queryClient.setQueryData(queryKey, (rows = []) => [...rows, optimistic]);
@@ -41,7 +53,9 @@ export function useCreateSchedule(instanceId: string) {
     },
     onSuccess: (schedule, _input, context) => {
       queryClient.setQueryData(queryKey, (rows = []) =>
-        rows.map((row) => (row.id === context.optimisticId ? schedule : row)),
+        schedule
+          ? rows.map((row) => (row.id === context.optimisticId ? schedule : row))
+          : rows.filter((row) => row.id !== context.optimisticId),
       );
     },
     onError: (_error, _input, context) => {

@@ -1,12 +1,16 @@
-// Dashboard sessions: a random id in an HttpOnly, SameSite=Strict cookie, pointing at a server-side
-// entry that holds the Zomro token. Also the `requireUser` guard for routes that need a signed-in user.
+// Who is asking. Dashboard sessions are a random id in an HttpOnly, SameSite=Strict cookie naming a
+// server-side entry (the Zomro token in personal mode, the operator in team mode); in team mode a
+// trusted proxy may name the operator instead. `requireActor` puts the actor on the request.
 import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { proxyOperator } from '../auth/proxy.js';
 import type { AppConfig } from '../config.js';
 import { httpErrors } from '../http-errors.js';
-import type { DashboardSession, SessionStore } from '../session/store.js';
+import type { AccountService } from '../services/accounts.js';
+import type { Actor } from '../services/actor.js';
+import type { DashboardSession, SessionStore } from '../stores/sessions.js';
 import { ZomroSessionExpiredError } from '../zomro/errors.js';
 
 export const SESSION_COOKIE = 'zd_session';
@@ -24,8 +28,10 @@ export interface Sessions {
   start(request: FastifyRequest, reply: FastifyReply, data: DashboardSession): Promise<void>;
   /** Forgets the session (if any) and clears the cookie. */
   end(request: FastifyRequest, reply: FastifyReply, current: CurrentSession | null): Promise<void>;
-  /** preHandler: a confirmed session, refreshed, in `request.user`; 401 UNAUTHENTICATED otherwise. */
-  requireUser: (request: FastifyRequest) => Promise<void>;
+  /** The operator behind the request (proxy header, then cookie), or null. */
+  identify(request: FastifyRequest): Promise<Actor | null>;
+  /** preHandler: the actor in `request.actor`, its session refreshed; 401 UNAUTHENTICATED otherwise. */
+  requireActor: (request: FastifyRequest) => Promise<void>;
 }
 
 declare module 'fastify' {
@@ -33,16 +39,19 @@ declare module 'fastify' {
     sessions: Sessions;
   }
   interface FastifyRequest {
-    /** Set by `sessions.requireUser`. */
-    user: CurrentSession | null;
+    /** Set by `sessions.requireActor`. */
+    actor: Actor | null;
   }
 }
 
 const ID = /^[A-Za-z0-9_-]{43}$/;
 
 export default fp(
-  async (app: FastifyInstance, options: { config: AppConfig; store: SessionStore }) => {
-    const { config, store } = options;
+  async (
+    app: FastifyInstance,
+    options: { config: AppConfig; store: SessionStore; accounts: AccountService },
+  ) => {
+    const { config, store, accounts } = options;
     const ttl = config.sessionIdleTimeoutMs;
     await app.register(fastifyCookie);
 
@@ -71,28 +80,42 @@ export default fp(
         if (current) await store.delete(current.id);
         reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
       },
-      async requireUser(request) {
+      async identify(request) {
+        if (config.proxyAuth) {
+          const operator = proxyOperator(
+            config.proxyAuth,
+            request.socket.remoteAddress,
+            request.headers,
+          );
+          if (operator) return accounts.proxyActor(operator.name, operator.role);
+        }
         const current = await sessions.load(request);
-        if (!current || current.data.totpPending) throw httpErrors.unauthenticated();
+        if (!current) return null;
+        const actor = await accounts.actorForSession(current.id, current.data);
         // Idle time-out: each request pushes the end of the session back.
-        await store.set(current.id, current.data, ttl);
-        request.user = current;
+        if (actor) await store.set(current.id, current.data, ttl);
+        return actor;
+      },
+      async requireActor(request) {
+        const actor = await sessions.identify(request);
+        if (!actor) throw httpErrors.unauthenticated();
+        request.actor = actor;
       },
     };
 
     app.decorate('sessions', sessions);
-    app.decorateRequest('user', null);
+    app.decorateRequest('actor', null);
 
-    // Zomro ended the session: forget ours too, so that the browser is asked to sign in again.
+    // Zomro ended the operator's own session (personal mode): forget ours too, so that the
+    // browser is asked to sign in again.
     app.addHook('onError', async (request, reply, error) => {
       if (!(error instanceof ZomroSessionExpiredError)) return;
-      const current = request.user ?? (await sessions.load(request));
-      await sessions.end(request, reply, current);
+      await sessions.end(request, reply, await sessions.load(request));
     });
 
     app.addHook('onClose', async () => {
       await store.close?.();
     });
   },
-  { name: 'sessions' },
+  { name: 'auth' },
 );

@@ -1,8 +1,14 @@
 // The in-memory session store: idle expiry from the last set, deletion, sweeping.
 import { describe, expect, it } from 'vitest';
-import { MemorySessionStore } from '../../src/session/store.js';
+import { MemorySessionStore } from '../../src/stores/sessions.js';
 
-const session = { username: 'demo', zomroToken: 't', totpPending: false, createdAt: 0 };
+const session = {
+  kind: 'zomro' as const,
+  username: 'demo',
+  zomroToken: 't',
+  totpPending: false,
+  createdAt: 0,
+};
 
 describe('MemorySessionStore', () => {
   it('expires a session ttl after the last set', async () => {

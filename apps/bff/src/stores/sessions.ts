@@ -1,7 +1,10 @@
 // Where dashboard sessions live: behind an interface so that a shared store (Redis) can replace the
 // in-memory one when several BFF processes serve the same users.
 
-export interface DashboardSession {
+/** Personal mode: an operator signed in with their own Zomro account. */
+export interface ZomroSession {
+  kind: 'zomro';
+  /** The Zomro username, which is also the operator's name. */
   username: string;
   /** Zomro's session id (`auth=`). Never leaves the server. */
   zomroToken: string;
@@ -9,6 +12,18 @@ export interface DashboardSession {
   totpPending: boolean;
   createdAt: number;
 }
+
+/**
+ * Team mode: an operator from the operators file. Their role is looked up on every request, so
+ * that a changed or removed operator takes effect at once.
+ */
+export interface OperatorSession {
+  kind: 'operator';
+  username: string;
+  createdAt: number;
+}
+
+export type DashboardSession = ZomroSession | OperatorSession;
 
 export interface SessionStore {
   get(id: string): Promise<DashboardSession | undefined>;

@@ -1,0 +1,108 @@
+// Team mode's operators file (OPERATORS_FILE): one `name:role:hash` line per operator, read again
+// whenever it changes, so operators added with `npm run operator:add` can sign in at once and a
+// removed or demoted operator loses access on their next request.
+import { readFile, stat } from 'node:fs/promises';
+import { roleSchema, type Role } from '@zomro-dash/shared';
+import { decoyHash, isPasswordHash, verifyPassword } from './password-hash.js';
+
+export interface Operator {
+  name: string;
+  role: Role;
+}
+
+/** Names: no colon (the separator), no white space, no control characters. */
+export const OPERATOR_NAME = /^[^\s:\p{Cc}]{1,100}$/u;
+
+export interface OperatorsLogger {
+  warn(details: object, message: string): void;
+}
+
+interface Loaded {
+  mtimeMs: number;
+  size: number;
+  operators: Map<string, Operator & { hash: string }>;
+}
+
+/** Parses the file; bad lines are reported by number (never their content, which holds hashes). */
+export function parseOperators(text: string, onBadLine: (line: number) => void) {
+  const operators = new Map<string, Operator & { hash: string }>();
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const [name = '', role = '', ...rest] = line.split(':');
+    const hash = rest.join(':');
+    const parsedRole = roleSchema.safeParse(role);
+    if (!OPERATOR_NAME.test(name) || !parsedRole.success || !isPasswordHash(hash)) {
+      onBadLine(index + 1);
+      return;
+    }
+    operators.set(name, { name, role: parsedRole.data, hash });
+  });
+  return operators;
+}
+
+export class OperatorDirectory {
+  readonly #file: string;
+  readonly #logger: OperatorsLogger | undefined;
+  #loaded: Loaded | null = null;
+  #checkedAt = 0;
+  #reading: Promise<Loaded> | null = null;
+  readonly #checkEveryMs: number;
+
+  constructor(file: string, options: { logger?: OperatorsLogger; checkEveryMs?: number } = {}) {
+    this.#file = file;
+    this.#logger = options.logger;
+    this.#checkEveryMs = options.checkEveryMs ?? 1_000;
+  }
+
+  /** The operator with this name, as the file says now (checked at most once a second). */
+  async find(name: string): Promise<Operator | null> {
+    const found = (await this.#current()).operators.get(name);
+    return found ? { name: found.name, role: found.role } : null;
+  }
+
+  /** The operator, if the password is theirs; an unknown name takes as long as a wrong password. */
+  async verify(name: string, password: string): Promise<Operator | null> {
+    const found = (await this.#current(true)).operators.get(name);
+    if (!found) {
+      await verifyPassword(password, await decoyHash());
+      return null;
+    }
+    return (await verifyPassword(password, found.hash)) ? { name, role: found.role } : null;
+  }
+
+  async #current(fresh = false): Promise<Loaded> {
+    const now = Date.now();
+    if (this.#loaded && !fresh && now - this.#checkedAt < this.#checkEveryMs) return this.#loaded;
+    this.#reading ??= this.#reload().finally(() => {
+      this.#reading = null;
+    });
+    return this.#reading;
+  }
+
+  async #reload(): Promise<Loaded> {
+    this.#checkedAt = Date.now();
+    let info: { mtimeMs: number; size: number };
+    try {
+      info = await stat(this.#file);
+    } catch {
+      if (this.#loaded?.size !== -1) {
+        this.#logger?.warn(
+          { file: this.#file },
+          'the operators file does not exist: nobody can sign in',
+        );
+      }
+      this.#loaded = { mtimeMs: 0, size: -1, operators: new Map() };
+      return this.#loaded;
+    }
+    if (this.#loaded && this.#loaded.mtimeMs === info.mtimeMs && this.#loaded.size === info.size) {
+      return this.#loaded;
+    }
+    const text = await readFile(this.#file, 'utf8');
+    const operators = parseOperators(text, (line) =>
+      this.#logger?.warn({ file: this.#file, line }, 'operators file: ignoring a malformed line'),
+    );
+    this.#loaded = { mtimeMs: info.mtimeMs, size: info.size, operators };
+    return this.#loaded;
+  }
+}

@@ -1,0 +1,87 @@
+// Builds the service layer once, from the configuration, and decorates the app with it: the state
+// stores (memory and file here; Redis later, chosen in the same place), the team account, the
+// account service, the audit trail and the schedules service. Routes only call these.
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { OperatorDirectory } from '../auth/operators.js';
+import type { AppConfig } from '../config.js';
+import { AccountService } from '../services/accounts.js';
+import { AuditTrail } from '../services/audit-trail.js';
+import { InstanceService } from '../services/instances.js';
+import { ScheduleService } from '../services/schedules.js';
+import { TeamAccount } from '../services/team-account.js';
+import type { AuditStore } from '../stores/audit.js';
+import { FileAuditStore } from '../stores/audit-file.js';
+import { MemoryIdempotencyStore, type IdempotencyStore } from '../stores/idempotency.js';
+import { MemoryInstanceLocks, type InstanceLocks } from '../stores/locks.js';
+import { MemoryTeamSessionStore, type TeamSessionStore } from '../stores/team-session.js';
+
+export interface Services {
+  accounts: AccountService;
+  instances: InstanceService;
+  schedules: ScheduleService;
+  audit: AuditTrail;
+  team: TeamAccount | null;
+}
+
+/** State a test (or, later, Redis) may supply instead of the defaults. */
+export interface ServiceStores {
+  audit?: AuditStore;
+  locks?: InstanceLocks;
+  idempotency?: IdempotencyStore;
+  teamSession?: TeamSessionStore;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+export async function createServices(
+  app: FastifyInstance,
+  config: AppConfig,
+  stores: ServiceStores = {},
+): Promise<Services> {
+  const log = app.log.child({ component: 'services' });
+  const client = app.zomro;
+  const auditStore = stores.audit ?? (await FileAuditStore.open(config.auditLogPath, log));
+  const audit = new AuditTrail(auditStore, log);
+  const team = config.team
+    ? new TeamAccount({
+        client,
+        config: config.team,
+        store: stores.teamSession ?? new MemoryTeamSessionStore(),
+        logger: log,
+      })
+    : null;
+  const accounts = new AccountService({
+    client,
+    audit,
+    team: team && {
+      account: team,
+      operators: config.operatorsFile
+        ? new OperatorDirectory(config.operatorsFile, { logger: log })
+        : null,
+      proxy: config.proxyAuth !== null,
+    },
+  });
+  const schedules = new ScheduleService({
+    client,
+    audit,
+    locks: stores.locks ?? new MemoryInstanceLocks(),
+    idempotency: stores.idempotency ?? new MemoryIdempotencyStore(),
+  });
+  return { accounts, instances: new InstanceService({ client }), schedules, audit, team };
+}
+
+export default fp(
+  async (app: FastifyInstance, options: { config: AppConfig; stores?: ServiceStores }) => {
+    const services = await createServices(app, options.config, options.stores);
+    app.decorate('services', services);
+    app.addHook('onClose', async () => {
+      await services.audit.store.close();
+    });
+  },
+  { name: 'services', dependencies: ['zomro'] },
+);

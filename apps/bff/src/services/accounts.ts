@@ -1,0 +1,241 @@
+// The account service: who an operator is and which Zomro session their requests use. Personal
+// mode signs operators in to Zomro with their own credentials; team mode checks them against the
+// operators file (or believes a trusted proxy) and lends them the server's shared Zomro session.
+// Every sign-in, failed sign-in and sign-out goes on the audit trail.
+import type { Credentials, Mode, SessionUser, SignInOptions } from '@zomro-dash/shared';
+import type { OperatorDirectory } from '../auth/operators.js';
+import { HttpError } from '../http-errors.js';
+import { toApiError } from '../plugins/error-handler.js';
+import type { DashboardSession, OperatorSession, ZomroSession } from '../stores/sessions.js';
+import { isBusyError, type ZomroClient } from '../zomro/client.js';
+import { ZomroApiError, ZomroSessionExpiredError } from '../zomro/errors.js';
+import type { Actor } from './actor.js';
+import type { AuditTrail } from './audit-trail.js';
+import type { TeamAccount, TeamAccountStatus } from './team-account.js';
+
+/** Zomro's reasons for refusing a login that are about where it comes from, not who. */
+const LOGIN_BLOCKS = new Set(['badip', 'blocked_ip', 'blockgeoip', 'blocklogon']);
+/** Zomro blocks logins for 20 seconds after too many failures. */
+const LOGIN_BLOCK_SECONDS = 20;
+
+const badCredentials = (message = 'Wrong username or password') =>
+  new HttpError(401, 'BAD_CREDENTIALS', message);
+
+/** A refused Zomro login in the API's terms. */
+function zomroSignInError(error: unknown): unknown {
+  if (!(error instanceof ZomroApiError) || isBusyError(error)) return error;
+  const upstream = { type: error.type, object: error.object };
+  if (LOGIN_BLOCKS.has(error.object)) {
+    return new HttpError(
+      503,
+      'UPSTREAM_BLOCKED',
+      error.upstreamMessage || 'Zomro is refusing sign-ins from here for a while',
+      {
+        upstream,
+        ...(error.object === 'blocklogon' && {
+          headers: { 'retry-after': String(LOGIN_BLOCK_SECONDS) },
+        }),
+      },
+    );
+  }
+  return new HttpError(
+    401,
+    'BAD_CREDENTIALS',
+    error.upstreamMessage || 'Wrong username or password',
+    {
+      upstream,
+    },
+  );
+}
+
+export type SignInResult =
+  { session: DashboardSession; user: SessionUser } | { session: ZomroSession; totpRequired: true };
+
+interface Team {
+  account: TeamAccount;
+  operators: OperatorDirectory | null;
+  proxy: boolean;
+}
+
+export class AccountService {
+  readonly #client: ZomroClient;
+  readonly #audit: AuditTrail;
+  readonly #team: Team | null;
+  readonly #now: () => number;
+
+  constructor(options: {
+    client: ZomroClient;
+    audit: AuditTrail;
+    team: Team | null;
+    now?: () => number;
+  }) {
+    this.#client = options.client;
+    this.#audit = options.audit;
+    this.#team = options.team;
+    this.#now = options.now ?? Date.now;
+  }
+
+  get mode(): Mode {
+    return this.#team ? 'team' : 'personal';
+  }
+
+  signInOptions(): SignInOptions {
+    return {
+      mode: this.mode,
+      password: this.#team ? this.#team.operators !== null : true,
+      proxy: this.#team?.proxy ?? false,
+    };
+  }
+
+  /** Team mode: whether Zomro accepts the configured account; null in personal mode. */
+  teamAccountStatus(): Promise<TeamAccountStatus> | null {
+    return this.#team ? this.#team.account.status() : null;
+  }
+
+  async signIn({ username, password }: Credentials): Promise<SignInResult> {
+    if (this.#team) return this.#signInOperator(this.#team, username, password);
+    let result: { token: string; totpRequired: boolean };
+    try {
+      result = await this.#client.signIn(username, password);
+    } catch (error) {
+      const mapped = zomroSignInError(error);
+      await this.#audit.session('session.sign-in-failed', username, username, codeOf(mapped));
+      throw mapped;
+    }
+    const session: ZomroSession = {
+      kind: 'zomro',
+      username,
+      zomroToken: result.token,
+      totpPending: result.totpRequired,
+      createdAt: this.#now(),
+    };
+    // A two-factor sign-in is on record once the code is confirmed.
+    if (result.totpRequired) return { session, totpRequired: true };
+    await this.#signedIn(username, username, session.zomroToken);
+    return { session, user: { username, role: 'editor' } };
+  }
+
+  async #signInOperator(team: Team, name: string, password: string): Promise<SignInResult> {
+    const account = team.account.username;
+    if (!team.operators) {
+      throw new HttpError(
+        403,
+        'FORBIDDEN',
+        'Operators sign in through the organisation’s single sign-on, not here',
+      );
+    }
+    const operator = await team.operators.verify(name, password);
+    if (!operator) {
+      await this.#audit.session('session.sign-in-failed', name, account, 'BAD_CREDENTIALS');
+      throw badCredentials('Wrong operator name or password');
+    }
+    await this.#audit.session('session.sign-in', operator.name, account);
+    const session: OperatorSession = {
+      kind: 'operator',
+      username: operator.name,
+      createdAt: this.#now(),
+    };
+    return { session, user: { username: operator.name, role: operator.role } };
+  }
+
+  /** Personal mode, two-factor: the code; the session to keep from now on (Zomro may renew its id). */
+  async confirmTotp(session: ZomroSession, code: string): Promise<ZomroSession> {
+    let token: string;
+    try {
+      token = await this.#client.confirmTotp(session.zomroToken, code);
+    } catch (error) {
+      if (!(error instanceof ZomroApiError) || isBusyError(error)) throw error;
+      if (error.type === 'access') throw new ZomroSessionExpiredError(error.func);
+      await this.#audit.session(
+        'session.sign-in-failed',
+        session.username,
+        session.username,
+        'TOTP_INVALID',
+      );
+      throw new HttpError(
+        401,
+        'TOTP_INVALID',
+        error.upstreamMessage || 'The code is not valid; try the current one',
+        { upstream: { type: error.type, object: error.object } },
+      );
+    }
+    await this.#signedIn(session.username, session.username, token);
+    return { ...session, zomroToken: token, totpPending: false };
+  }
+
+  /** Records a sign-in; if the trail cannot take it, the new Zomro session is given up. */
+  async #signedIn(actor: string, account: string, token: string): Promise<void> {
+    try {
+      await this.#audit.session('session.sign-in', actor, account);
+    } catch (error) {
+      this.#client.signOut(token).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Ends what a session holds at Zomro (personal mode), best effort: Zomro's session dies within
+   * the hour anyway. A sign-out of a known operator goes on record; a broken trail does not keep
+   * anyone signed in.
+   */
+  async signOut(session: DashboardSession, onError: (error: unknown) => void): Promise<void> {
+    if (session.kind === 'zomro' && !session.totpPending) {
+      const account = session.username;
+      await this.#audit.session('session.sign-out', account, account).catch(onError);
+    } else if (session.kind === 'operator' && this.#team) {
+      await this.#audit
+        .session('session.sign-out', session.username, this.#team.account.username)
+        .catch(onError);
+    }
+    if (session.kind === 'zomro') await this.#client.signOut(session.zomroToken).catch(onError);
+  }
+
+  /** Personal mode: a replaced session's Zomro side is logged out in the background. */
+  forget(session: DashboardSession, onError: (error: unknown) => void): void {
+    if (session.kind === 'zomro') this.#client.signOut(session.zomroToken).catch(onError);
+  }
+
+  /** The actor behind a stored session, or null when it no longer counts (wrong mode, removed). */
+  async actorForSession(id: string, session: DashboardSession): Promise<Actor | null> {
+    if (session.kind === 'zomro') {
+      if (this.#team || session.totpPending) return null;
+      const token = session.zomroToken;
+      return {
+        username: session.username,
+        role: 'editor',
+        account: session.username,
+        via: 'zomro',
+        sessionId: id,
+        zomro: { run: (call) => call(token) },
+      };
+    }
+    if (!this.#team?.operators) return null;
+    const operator = await this.#team.operators.find(session.username);
+    if (!operator) return null;
+    return this.#operatorActor(this.#team, operator.name, operator.role, 'password', id);
+  }
+
+  /** Team mode: an operator named by the trusted proxy. */
+  proxyActor(name: string, role: SessionUser['role']): Actor | null {
+    return this.#team ? this.#operatorActor(this.#team, name, role, 'proxy', null) : null;
+  }
+
+  /** Personal mode: asks Zomro whether the operator's session is alive (and keeps it so). */
+  async confirmAlive(actor: Actor): Promise<void> {
+    if (actor.via !== 'zomro') return;
+    const alive = await actor.zomro.run((token) => this.#client.keepalive(token));
+    if (!alive) throw new ZomroSessionExpiredError('keepalive');
+  }
+
+  #operatorActor(
+    team: Team,
+    username: string,
+    role: SessionUser['role'],
+    via: 'password' | 'proxy',
+    sessionId: string | null,
+  ): Actor {
+    return { username, role, account: team.account.username, via, sessionId, zomro: team.account };
+  }
+}
+
+const codeOf = (error: unknown) => toApiError(error).body.code;

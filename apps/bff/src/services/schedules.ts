@@ -1,0 +1,321 @@
+// The schedules service: everything between a route and the Zomro client for backup schedules —
+// who may change them, the audit trail, the per-instance lock, If-Match versions, idempotent
+// creates, and learning a new schedule's id.
+import { createHash } from 'node:crypto';
+import type { BackupSchedule, ValidScheduleInput } from '@zomro-dash/shared';
+import { HttpError } from '../http-errors.js';
+import type { IdempotencyStore } from '../stores/idempotency.js';
+import type { InstanceLocks } from '../stores/locks.js';
+import type { ZomroClient } from '../zomro/client.js';
+import type { ListedSchedule } from '../zomro/mappers.js';
+import type { Actor } from './actor.js';
+import {
+  isLostAnswer,
+  OutcomeUnknownError,
+  scheduleValues,
+  type AuditTrail,
+  type ChangeRecorder,
+} from './audit-trail.js';
+import { findNewSchedule } from './new-schedule.js';
+import { ifMatchAllows, withVersion, type IfMatch } from './versions.js';
+
+export type CreateResult = { schedule: BackupSchedule } | { schedule: null; pending: true };
+
+export interface ChangeOptions {
+  /** The request went away: a change still waiting for the instance is not started. */
+  signal?: AbortSignal;
+}
+
+export interface CreateOptions extends ChangeOptions {
+  idempotencyKey?: string;
+}
+
+export interface UpdateOptions extends ChangeOptions {
+  ifMatch?: IfMatch;
+}
+
+const noSuchSchedule = () => new HttpError(404, 'NOT_FOUND', 'This instance has no such schedule');
+
+/** Waits before each extra look for a created schedule (busy, reset, not listed yet). */
+const RELIST_DELAYS_MS = [0, 250, 750, 1500];
+
+export class ScheduleService {
+  readonly #client: ZomroClient;
+  readonly #audit: AuditTrail;
+  readonly #locks: InstanceLocks;
+  readonly #idempotency: IdempotencyStore;
+  readonly #sleep: (ms: number) => Promise<void>;
+
+  constructor(options: {
+    client: ZomroClient;
+    audit: AuditTrail;
+    locks: InstanceLocks;
+    idempotency: IdempotencyStore;
+    sleep?: (ms: number) => Promise<void>;
+  }) {
+    this.#client = options.client;
+    this.#audit = options.audit;
+    this.#locks = options.locks;
+    this.#idempotency = options.idempotency;
+    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async list(actor: Actor, instanceId: string): Promise<BackupSchedule[]> {
+    const [listed, lastChanges] = await Promise.all([
+      this.#list(actor, instanceId),
+      this.#audit.store.lastChanges(actor.account, instanceId),
+    ]);
+    return listed.map((schedule) => ({
+      ...withVersion(schedule),
+      lastChange: lastChanges.get(schedule.id) ?? null,
+    }));
+  }
+
+  async create(
+    actor: Actor,
+    instanceId: string,
+    input: ValidScheduleInput,
+    options: CreateOptions = {},
+  ): Promise<CreateResult> {
+    const key =
+      options.idempotencyKey === undefined
+        ? null
+        : `${actor.account}\u0000${options.idempotencyKey}`;
+    let unknownSince: ReadonlySet<string> | undefined;
+    if (key !== null) {
+      const fingerprint = createHash('sha256')
+        .update(JSON.stringify([instanceId, input.name, input.days, input.time]))
+        .digest('base64url');
+      const claim = await this.#idempotency.claim(key, fingerprint);
+      if (claim.state === 'done') return claim.result.body as CreateResult;
+      if (claim.state === 'mismatch') {
+        throw new HttpError(
+          422,
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was used for a different request; send a new key',
+        );
+      }
+      unknownSince = claim.unknownSince && new Set(claim.unknownSince);
+    }
+    try {
+      const result = await this.#create(actor, instanceId, input, options, unknownSince);
+      if (key !== null) {
+        await this.#idempotency.complete(key, {
+          status: result.schedule ? 201 : 202,
+          body: result,
+        });
+      }
+      return result;
+    } catch (error) {
+      if (key !== null) {
+        // Unknown: a retry must look for the schedule first. Otherwise nothing was made and the
+        // same key may try again.
+        if (error instanceof CreateOutcomeUnknown) {
+          await this.#idempotency.markUnknown(key, [...error.beforeIds]);
+        } else await this.#idempotency.release(key);
+      }
+      throw error instanceof CreateOutcomeUnknown ? error.cause : error;
+    }
+  }
+
+  #create(
+    actor: Actor,
+    instanceId: string,
+    input: ValidScheduleInput,
+    options: ChangeOptions,
+    unknownSince?: ReadonlySet<string>,
+  ): Promise<CreateResult> {
+    const about = {
+      ...subject(actor, 'schedule.create', instanceId, null),
+      after: scheduleValues(input),
+    };
+    return this.#audit.change(about, (recorder) =>
+      this.#locked(actor, instanceId, options, async () => {
+        const before = await this.#list(actor, instanceId);
+        const beforeIds = new Set(before.map((s) => s.id));
+        if (unknownSince) {
+          // A retry of a create whose answer was lost: it may have been made after all.
+          const made = findNewSchedule(unknownSince, before, input);
+          if (made && sameValues(made, input)) return { schedule: changed(recorder, made) };
+        }
+        await recorder.sending();
+        let answeredId: string | null;
+        try {
+          ({ answeredId } = await actor.zomro.run((token) =>
+            this.#client.createSchedule(token, instanceId, input),
+          ));
+        } catch (error) {
+          if (!isLostAnswer(error)) throw error;
+          // Zomro's answer was lost: look before answering whether the schedule was made.
+          const made = await this.#findCreated(actor, instanceId, beforeIds, input, null, 1);
+          if (!made) throw new CreateOutcomeUnknown(beforeIds, error);
+          return { schedule: changed(recorder, made) };
+        }
+        // Zomro has made it: from here on the answer is never a retryable error.
+        const made = await this.#findCreated(actor, instanceId, beforeIds, input, answeredId);
+        if (!made) return { schedule: null, pending: true as const };
+        return { schedule: changed(recorder, made) };
+      }),
+    );
+  }
+
+  /**
+   * Lists again until the new row shows (Zomro may be busy, the connection may break, the row
+   * may lag): the schedule, null when it never showed, undefined when no list could be read.
+   */
+  async #findCreated(
+    actor: Actor,
+    instanceId: string,
+    beforeIds: ReadonlySet<string>,
+    input: ValidScheduleInput,
+    answeredId: string | null,
+    attempts = RELIST_DELAYS_MS.length,
+  ): Promise<ListedSchedule | null | undefined> {
+    let listed = false;
+    for (const delay of RELIST_DELAYS_MS.slice(0, attempts)) {
+      if (delay > 0) await this.#sleep(delay);
+      try {
+        const after = await this.#list(actor, instanceId);
+        listed = true;
+        const made = findNewSchedule(beforeIds, after, input, answeredId);
+        if (made) return made;
+      } catch {
+        // Busy, reset, time-out: look again after the next delay.
+      }
+    }
+    return listed ? null : undefined;
+  }
+
+  async update(
+    actor: Actor,
+    instanceId: string,
+    scheduleId: string,
+    input: ValidScheduleInput,
+    options: UpdateOptions = {},
+  ): Promise<BackupSchedule> {
+    const about = {
+      ...subject(actor, 'schedule.update', instanceId, scheduleId),
+      after: scheduleValues(input),
+    };
+    return this.#audit.change(about, (recorder) =>
+      this.#locked(actor, instanceId, options, async () => {
+        const current = await this.#current(actor, instanceId, scheduleId, options.ifMatch);
+        recorder.subject.before = scheduleValues(current);
+        await recorder.sending();
+        await actor.zomro.run((token) =>
+          this.#client.updateSchedule(token, instanceId, scheduleId, input),
+        );
+        // Zomro answers a bare ok: the row is what was listed plus what it accepted.
+        return changed(recorder, {
+          ...current,
+          name: input.name,
+          days: input.days,
+          time: input.time,
+        });
+      }),
+    );
+  }
+
+  async remove(
+    actor: Actor,
+    instanceId: string,
+    scheduleId: string,
+    options: UpdateOptions = {},
+  ): Promise<void> {
+    const about = subject(actor, 'schedule.delete', instanceId, scheduleId);
+    await this.#audit.change(about, (recorder) =>
+      this.#locked(actor, instanceId, options, async () => {
+        const current = await this.#current(actor, instanceId, scheduleId, options.ifMatch);
+        recorder.subject.before = scheduleValues(current);
+        await recorder.sending();
+        await actor.zomro.run((token) => this.#client.deleteSchedule(token, scheduleId));
+      }),
+    );
+  }
+
+  #list(actor: Actor, instanceId: string): Promise<ListedSchedule[]> {
+    return actor.zomro.run((token) => this.#client.listSchedules(token, instanceId));
+  }
+
+  /**
+   * The schedule as it is now, checked against `If-Match`. Zomro's delete (and maybe its edit)
+   * names only the schedule: without this check a schedule of another instance of the account
+   * could be changed through this instance's path.
+   */
+  async #current(
+    actor: Actor,
+    instanceId: string,
+    scheduleId: string,
+    ifMatch: IfMatch | undefined,
+  ): Promise<BackupSchedule> {
+    const listed = (await this.#list(actor, instanceId)).find((s) => s.id === scheduleId);
+    if (!listed) throw noSuchSchedule();
+    const current = withVersion(listed);
+    if (!ifMatchAllows(ifMatch, current)) {
+      throw new HttpError(
+        412,
+        'PRECONDITION_FAILED',
+        'The schedule was changed since you loaded it; compare, then reload or overwrite',
+        { details: current },
+      );
+    }
+    return current;
+  }
+
+  /**
+   * Changes to one instance of one Zomro account, one at a time; viewers are refused before
+   * anything is sent (inside the audit entry, so the refusal is on record).
+   */
+  #locked<T>(actor: Actor, instanceId: string, options: ChangeOptions, task: () => Promise<T>) {
+    if (actor.role !== 'editor') {
+      return Promise.reject(
+        new HttpError(403, 'FORBIDDEN', 'Viewers cannot change schedules; ask an editor'),
+      );
+    }
+    return this.#locks.run(`${actor.account}\u0000${instanceId}`, task, {
+      ...(options.signal && { signal: options.signal }),
+    });
+  }
+}
+
+/** A create whose answer was lost and whose schedule did not show: the retry must look first. */
+class CreateOutcomeUnknown extends OutcomeUnknownError {
+  constructor(
+    readonly beforeIds: ReadonlySet<string>,
+    cause: unknown,
+  ) {
+    super(cause);
+  }
+}
+
+/** The schedule a change left, with its new version and this change as its last. */
+function changed(recorder: ChangeRecorder, schedule: ListedSchedule): BackupSchedule {
+  recorder.subject.scheduleId = schedule.id;
+  const { actor, action } = recorder.subject;
+  return { ...withVersion(schedule), lastChange: { actor, at: recorder.at, action } };
+}
+
+function sameValues(schedule: ListedSchedule, input: ValidScheduleInput): boolean {
+  return (
+    schedule.name === input.name &&
+    schedule.time === input.time &&
+    schedule.days.join() === input.days.join()
+  );
+}
+
+function subject(
+  actor: Actor,
+  action: 'schedule.create' | 'schedule.update' | 'schedule.delete',
+  instanceId: string,
+  scheduleId: string | null,
+) {
+  return {
+    actor: actor.username,
+    account: actor.account,
+    action,
+    instanceId,
+    scheduleId,
+    before: null,
+    after: null,
+  };
+}

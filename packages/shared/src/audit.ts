@@ -1,0 +1,71 @@
+// The audit trail: who signed in, and who created, changed or deleted which schedule, with what
+// outcome. The BFF writes it; GET /api/audit and the Activity page read it.
+import { z } from 'zod';
+import { idSchema } from './schedule.js';
+import { weekdaySchema } from './weekday.js';
+
+export const AUDIT_ACTIONS = [
+  'session.sign-in',
+  'session.sign-in-failed',
+  'session.sign-out',
+  'schedule.create',
+  'schedule.update',
+  'schedule.delete',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * `ok`: done; `failed`: refused or not sent (`errorCode` says why); `unknown`: Zomro's answer was
+ * lost (time-out, reset, the server stopped), so the change may or may not have happened.
+ */
+export const AUDIT_OUTCOMES = ['ok', 'failed', 'unknown'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** A schedule's values before or after a change. */
+export const auditScheduleValuesSchema = z.object({
+  name: z.string(),
+  days: z.array(weekdaySchema),
+  time: z.string(),
+});
+export type AuditScheduleValues = z.infer<typeof auditScheduleValuesSchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  /** When the action was asked for, ISO 8601. */
+  at: z.string(),
+  /** The operator: in personal mode the Zomro username they signed in with. */
+  actor: z.string(),
+  /** The Zomro account the action was made with. */
+  account: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  instanceId: z.string().nullable(),
+  scheduleId: z.string().nullable(),
+  before: auditScheduleValuesSchema.nullable(),
+  after: auditScheduleValuesSchema.nullable(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  /** The API error code of a failed action. */
+  errorCode: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const AUDIT_PAGE_MAX = 200;
+
+export const auditQuerySchema = z.object({
+  instanceId: idSchema.optional(),
+  actor: z.string().trim().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),
+  /** From the previous page's `nextCursor`. */
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, 'Not a cursor from this API')
+    .optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const auditPageSchema = z.object({
+  /** Newest first. */
+  entries: z.array(auditEntrySchema),
+  /** Pass as `cursor` for older entries; null at the start of the trail. */
+  nextCursor: z.string().nullable(),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;
