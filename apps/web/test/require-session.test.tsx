@@ -29,7 +29,7 @@ describe('RequireSession', () => {
     );
     expect(screen.getByRole('status').textContent).toContain('Checking your Zomro session…');
     answer(
-      new Response(JSON.stringify({ user: { username: 'demo' } }), {
+      new Response(JSON.stringify({ user: { username: 'demo', role: 'editor' } }), {
         status: 200,
         headers: { 'Content-Type': 'application/json' },
       }),

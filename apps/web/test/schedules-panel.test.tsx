@@ -15,6 +15,7 @@ const MY_SCHEDULE = {
   days: [1, 2, 3, 4, 5, 6],
   time: '02:01',
   createdAt: '2024-07-24',
+  version: 'v1',
 };
 
 type Reply = { status: number; body?: unknown };
