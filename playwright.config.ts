@@ -1,6 +1,9 @@
 // End-to-end tests: the built SPA and the production BFF with its embedded Zomro emulator, in
 // Debian's Chromium (see ../shared/docs/toolchain.md). The emulator's test control is switched
 // on so that fixtures can create accounts and inject faults.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const BFF_PORT = Number(process.env.E2E_PORT ?? 8390);
@@ -42,6 +45,8 @@ export default defineConfig({
       EMULATOR_PORT: String(EMULATOR_PORT),
       EMULATOR_TEST_CONTROL: 'true',
       LOG_LEVEL: 'warn',
+      // A fresh audit trail per run, outside the repository.
+      AUDIT_LOG_PATH: path.join(mkdtempSync(path.join(tmpdir(), 'e2e-audit-')), 'audit.log'),
     },
   },
 });
