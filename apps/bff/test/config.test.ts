@@ -1,5 +1,8 @@
 // Configuration: defaults, and a bad value stops the start with a message naming the variable.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_WEB_DIST_DIR, loadConfig } from '../src/config.js';
 
@@ -94,5 +97,96 @@ describe('loadConfig', () => {
     expect((caught as ConfigError).message).toContain(variable);
     // The value may be a secret (a URL with credentials): it is not repeated.
     if (value.length > 3) expect((caught as ConfigError).message).not.toContain(value);
+  });
+});
+
+describe('team mode configuration', () => {
+  const team = { ZOMRO_USERNAME: 'company', ZOMRO_PASSWORD: 's3cret-pass', OPERATORS_FILE: 'ops' };
+
+  it('is on with a Zomro account and a way for operators to sign in', () => {
+    const config = loadConfig(team);
+    expect(config.team?.username).toBe('company');
+    expect(config.team?.password.reveal()).toBe('s3cret-pass');
+    expect(config.team?.totpSecret).toBeNull();
+    expect(config.operatorsFile).toBe(path.resolve('ops'));
+    expect(config.proxyAuth).toBeNull();
+  });
+
+  it('reads the password and the TOTP secret from files, without their final newline', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'config-'));
+    writeFileSync(path.join(dir, 'password'), 'from file\n');
+    writeFileSync(path.join(dir, 'totp'), 'JBSWY3DPEHPK3PXP\n');
+    const config = loadConfig({
+      ZOMRO_USERNAME: 'company',
+      ZOMRO_PASSWORD_FILE: path.join(dir, 'password'),
+      ZOMRO_TOTP_SECRET_FILE: path.join(dir, 'totp'),
+      OPERATORS_FILE: 'ops',
+    });
+    expect(config.team?.password.reveal()).toBe('from file');
+    expect(config.team?.totpSecret?.reveal()).toBe('JBSWY3DPEHPK3PXP');
+  });
+
+  it('never prints the password or the secret, however the configuration is logged', () => {
+    const config = loadConfig({ ...team, ZOMRO_TOTP_SECRET: 'JBSWY3DPEHPK3PXP' });
+    for (const text of [
+      JSON.stringify(config),
+      inspect(config, { depth: 5 }),
+      String(config.team?.password),
+    ]) {
+      expect(text).not.toContain('s3cret-pass');
+      expect(text).not.toContain('JBSWY3DPEHPK3PXP');
+    }
+  });
+
+  it('reads a trusted proxy: header, addresses and ranges, viewers', () => {
+    const config = loadConfig({
+      ZOMRO_USERNAME: 'company',
+      ZOMRO_PASSWORD: 'x',
+      TRUST_PROXY_AUTH_HEADER: 'X-Forwarded-User',
+      TRUSTED_PROXY_IPS: '10.0.0.0/8, 192.168.1.7, ::1',
+      VIEWER_OPERATORS: 'vera, victor',
+    });
+    const proxy = config.proxyAuth!;
+    expect(proxy.header).toBe('x-forwarded-user');
+    expect(proxy.trusted.check('10.200.3.4', 'ipv4')).toBe(true);
+    expect(proxy.trusted.check('192.168.1.7', 'ipv4')).toBe(true);
+    expect(proxy.trusted.check('192.168.1.8', 'ipv4')).toBe(false);
+    expect(proxy.trusted.check('::1', 'ipv6')).toBe(true);
+    expect([...proxy.viewers]).toEqual(['vera', 'victor']);
+    expect(config.operatorsFile).toBeNull();
+  });
+
+  it.each([
+    [{ ZOMRO_USERNAME: 'company', OPERATORS_FILE: 'ops' }, 'ZOMRO_PASSWORD'],
+    [{ ZOMRO_PASSWORD: 'x', OPERATORS_FILE: 'ops' }, 'ZOMRO_USERNAME'],
+    [{ ...team, ZOMRO_PASSWORD_FILE: '/x' }, 'ZOMRO_PASSWORD'],
+    [
+      { ...team, ZOMRO_PASSWORD: undefined, ZOMRO_PASSWORD_FILE: '/nonexistent/x' },
+      'ZOMRO_PASSWORD_FILE',
+    ],
+    [{ ZOMRO_USERNAME: 'company', ZOMRO_PASSWORD: 'x' }, 'OPERATORS_FILE'],
+    [{ OPERATORS_FILE: 'ops' }, 'OPERATORS_FILE'],
+    [
+      { TRUST_PROXY_AUTH_HEADER: 'X-User', TRUSTED_PROXY_IPS: '1.2.3.4' },
+      'TRUST_PROXY_AUTH_HEADER',
+    ],
+    [{ ...team, TRUST_PROXY_AUTH_HEADER: 'X-User' }, 'TRUSTED_PROXY_IPS'],
+    [
+      { ...team, TRUST_PROXY_AUTH_HEADER: 'X User', TRUSTED_PROXY_IPS: '1.2.3.4' },
+      'TRUST_PROXY_AUTH_HEADER',
+    ],
+    [
+      { ...team, TRUST_PROXY_AUTH_HEADER: 'X-User', TRUSTED_PROXY_IPS: '1.2.3.4/40' },
+      'TRUSTED_PROXY_IPS',
+    ],
+    [
+      { ...team, TRUST_PROXY_AUTH_HEADER: 'X-User', TRUSTED_PROXY_IPS: 'proxy.local' },
+      'TRUSTED_PROXY_IPS',
+    ],
+    [{ ...team, VIEWER_OPERATORS: 'vera' }, 'VIEWER_OPERATORS'],
+    [{ ...team, ZOMRO_TOTP_SECRET: 'not base32!' }, 'ZOMRO_TOTP_SECRET'],
+    [{ ZOMRO_TOTP_SECRET: 'JBSWY3DPEHPK3PXP' }, 'ZOMRO_TOTP_SECRET'],
+  ])('refuses %o, naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(expect.objectContaining({ variable }) as Error);
   });
 });

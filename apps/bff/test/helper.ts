@@ -11,8 +11,10 @@ import {
   type EmulatorOptions,
 } from '@zomro-dash/zomro-emulator';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { BlockList } from 'node:net';
 import { buildApp } from '../src/app.js';
-import type { AppConfig } from '../src/config.js';
+import { hashPassword } from '../src/auth/password-hash.js';
+import { Secret, type AppConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { SESSION_COOKIE } from '../src/plugins/auth.js';
 import type { ServiceStores } from '../src/plugins/services.js';
@@ -62,6 +64,8 @@ export async function buildTestApp(
     emulator?: EmulatorOptions;
     store?: RecordingSessionStore;
     stores?: ServiceStores;
+    /** Configuration that needs the running emulator (e.g. a team account made in it). */
+    configure?: (control: EmulatorControl) => Partial<AppConfig>;
   } = {},
 ): Promise<TestContext> {
   const emulator = await startEmulator({ port: 0, ...options.emulator });
@@ -92,6 +96,7 @@ export async function buildTestApp(
     proxyAuth: null,
     auditLogPath: path.join(tempDir('bff-audit-'), 'audit.log'),
     ...options.config,
+    ...options.configure?.(emulator.control),
   };
   const app = await buildApp(config, {
     logger: createLogger('trace', stream),
@@ -152,4 +157,79 @@ export function json(
     },
     ...(payload !== undefined && { payload: JSON.stringify(payload) }),
   };
+}
+
+export interface TestOperator {
+  name: string;
+  role: 'editor' | 'viewer';
+  password: string;
+}
+
+/** An operators file (cheap scrypt cost, so tests stay fast) in a fresh folder. */
+export async function writeOperatorsFile(operators: readonly TestOperator[]): Promise<string> {
+  const lines = await Promise.all(
+    operators.map(
+      async (o) => `${o.name}:${o.role}:${await hashPassword(o.password, { ln: 10, r: 8, p: 1 })}`,
+    ),
+  );
+  const file = path.join(tempDir('bff-operators-'), 'operators');
+  writeFileSync(file, `# name:role:hash\n${lines.join('\n')}\n`, { mode: 0o600 });
+  return file;
+}
+
+/**
+ * Team mode against a fresh emulator account: the server holds that account, operators come from
+ * a file (and, with `proxy`, from a trusted header).
+ */
+export async function buildTeamApp(
+  options: {
+    operators?: readonly TestOperator[];
+    proxy?: Partial<AppConfig['proxyAuth']> & { trustedText?: string };
+    totp?: boolean;
+    /** Give the server a wrong password for the team account. */
+    wrongPassword?: boolean;
+    config?: Partial<AppConfig>;
+    emulator?: EmulatorOptions;
+  } = {},
+): Promise<TestContext & { team: DemoAccount }> {
+  const operatorsFile =
+    options.operators === undefined ? null : await writeOperatorsFile(options.operators);
+  let team!: DemoAccount;
+  const ctx = await buildTestApp({
+    ...(options.emulator && { emulator: options.emulator }),
+    config: options.config ?? {},
+    configure: (control) => {
+      team = control.createAccount({ totp: options.totp === true });
+      const proxyAuth = options.proxy
+        ? {
+            header: 'x-forwarded-user',
+            trusted: trustedList(options.proxy.trustedText ?? '127.0.0.1'),
+            trustedText: options.proxy.trustedText ?? '127.0.0.1',
+            viewers: new Set<string>(),
+            ...options.proxy,
+          }
+        : null;
+      return {
+        team: {
+          username: team.username,
+          password: new Secret(options.wrongPassword ? `${team.password}-wrong` : team.password),
+          totpSecret: team.totpSecret ? new Secret(team.totpSecret) : null,
+        },
+        operatorsFile,
+        proxyAuth,
+      };
+    },
+  });
+  return { ...ctx, team };
+}
+
+function trustedList(text: string): BlockList {
+  const list = new BlockList();
+  for (const item of text.split(',')) {
+    const [address = '', bits] = item.trim().split('/');
+    const type = address.includes(':') ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, Number(bits), type);
+  }
+  return list;
 }

@@ -1,7 +1,7 @@
 // Team mode's operators file (OPERATORS_FILE): one `name:role:hash` line per operator, read again
 // whenever it changes, so operators added with `npm run operator:add` can sign in at once and a
 // removed or demoted operator loses access on their next request.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { roleSchema, type Role } from '@zomro-dash/shared';
 import { decoyHash, isPasswordHash, verifyPassword } from './password-hash.js';
 
@@ -18,8 +18,8 @@ export interface OperatorsLogger {
 }
 
 interface Loaded {
-  mtimeMs: number;
-  size: number;
+  /** The file's text, null when it is missing. */
+  text: string | null;
   operators: Map<string, Operator & { hash: string }>;
 }
 
@@ -82,27 +82,21 @@ export class OperatorDirectory {
 
   async #reload(): Promise<Loaded> {
     this.#checkedAt = Date.now();
-    let info: { mtimeMs: number; size: number };
-    try {
-      info = await stat(this.#file);
-    } catch {
-      if (this.#loaded?.size !== -1) {
-        this.#logger?.warn(
-          { file: this.#file },
-          'the operators file does not exist: nobody can sign in',
-        );
-      }
-      this.#loaded = { mtimeMs: 0, size: -1, operators: new Map() };
+    // A small file read at most once a second: cheaper than trusting timestamps.
+    const text = await readFile(this.#file, 'utf8').catch(() => null);
+    if (this.#loaded && this.#loaded.text === text) return this.#loaded;
+    if (text === null) {
+      this.#logger?.warn(
+        { file: this.#file },
+        'the operators file cannot be read: nobody can sign in',
+      );
+      this.#loaded = { text, operators: new Map() };
       return this.#loaded;
     }
-    if (this.#loaded && this.#loaded.mtimeMs === info.mtimeMs && this.#loaded.size === info.size) {
-      return this.#loaded;
-    }
-    const text = await readFile(this.#file, 'utf8');
     const operators = parseOperators(text, (line) =>
       this.#logger?.warn({ file: this.#file, line }, 'operators file: ignoring a malformed line'),
     );
-    this.#loaded = { mtimeMs: info.mtimeMs, size: info.size, operators };
+    this.#loaded = { text, operators };
     return this.#loaded;
   }
 }
