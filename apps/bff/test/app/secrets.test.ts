@@ -3,7 +3,14 @@
 import { DEMO_ACCOUNT, totpCode } from '@zomro-dash/zomro-emulator';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, json, sessionCookie, signIn, type TestContext } from '../helper.js';
+import {
+  buildTeamApp,
+  buildTestApp,
+  json,
+  sessionCookie,
+  signIn,
+  type TestContext,
+} from '../helper.js';
 
 let ctx: TestContext | undefined;
 afterEach(async () => {
@@ -86,6 +93,47 @@ describe('secrets', () => {
         expect(JSON.stringify(response.headers)).not.toContain(secret);
       }
       for (const line of logs) expect(line).not.toContain(secret);
+    }
+  });
+
+  it('in team mode: the account password, TOTP secret and shared token stay on the server', async () => {
+    const operator = { name: 'alice', role: 'editor' as const, password: 'operator-password' };
+    const c = (ctx = await buildTeamApp({ operators: [operator], totp: true }));
+    const responses: LightMyRequestResponse[] = [];
+    const send = async (request: InjectOptions) => {
+      const response = await c.app.inject(request);
+      responses.push(response);
+      return response;
+    };
+    await send(
+      json('POST', '/api/session', null, { username: 'alice', password: 'wrong-password' }),
+    );
+    const cookie = sessionCookie(
+      await send(
+        json('POST', '/api/session', null, { username: 'alice', password: operator.password }),
+      ),
+    )!;
+    const schedules = '/api/instances/5203773/schedules';
+    await send({ method: 'GET', url: schedules, headers: { cookie } });
+    await send(json('POST', schedules, cookie, { name: 'Team', days: [1], time: '01:00' }));
+    c.control.expireSessions();
+    await send({ method: 'GET', url: '/api/instances', headers: { cookie } });
+    await send({ method: 'GET', url: '/api/health' });
+    await send({ method: 'GET', url: '/api/audit', headers: { cookie } });
+    await send(json('DELETE', '/api/session', cookie));
+    expect(responses.map((r) => r.statusCode)).toEqual([401, 200, 200, 201, 200, 200, 200, 204]);
+
+    const team = (c as unknown as { team: { password: string; totpSecret: string } }).team;
+    for (const secret of [team.password, team.totpSecret, operator.password, 'wrong-password']) {
+      for (const response of responses) {
+        expect(response.body).not.toContain(secret);
+        expect(JSON.stringify(response.headers)).not.toContain(secret);
+      }
+      for (const line of c.logs) expect(line).not.toContain(secret);
+    }
+    // Zomro session ids are 24 hex digits: none in an answer or a log line.
+    for (const text of [...responses.map((r) => r.body + JSON.stringify(r.headers)), ...c.logs]) {
+      expect(text).not.toMatch(/[0-9a-f]{24}/);
     }
   });
 
