@@ -8,6 +8,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 const BFF_PORT = Number(process.env.E2E_PORT ?? 8390);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 8391);
+/** A second BFF in team mode (operators from a file, the emulator's `demo` as the team account). */
+const TEAM_PORT = Number(process.env.E2E_TEAM_PORT ?? 8392);
+const TEAM_EMULATOR_PORT = Number(process.env.E2E_TEAM_EMULATOR_PORT ?? 8393);
 
 export default defineConfig({
   testDir: './e2e',
@@ -33,20 +36,50 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    command: 'node apps/bff/dist/server.js',
-    url: `http://127.0.0.1:${BFF_PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      PORT: String(BFF_PORT),
-      HOST: '127.0.0.1',
-      EMULATOR_PORT: String(EMULATOR_PORT),
-      EMULATOR_TEST_CONTROL: 'true',
-      LOG_LEVEL: 'warn',
-      // A fresh audit trail per run, outside the repository.
-      AUDIT_LOG_PATH: path.join(mkdtempSync(path.join(tmpdir(), 'e2e-audit-')), 'audit.log'),
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: /team\//,
+      use: { ...devices['Desktop Chrome'], channel: undefined },
     },
-  },
+    {
+      name: 'team',
+      testMatch: /team\/.*\.spec\.ts/,
+      use: {
+        ...devices['Desktop Chrome'],
+        channel: undefined,
+        baseURL: `http://127.0.0.1:${TEAM_PORT}`,
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: 'node apps/bff/dist/server.js',
+      url: `http://127.0.0.1:${BFF_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(BFF_PORT),
+        HOST: '127.0.0.1',
+        EMULATOR_PORT: String(EMULATOR_PORT),
+        EMULATOR_TEST_CONTROL: 'true',
+        LOG_LEVEL: 'warn',
+        // A fresh audit trail per run, outside the repository.
+        AUDIT_LOG_PATH: path.join(mkdtempSync(path.join(tmpdir(), 'e2e-audit-')), 'audit.log'),
+      },
+    },
+    {
+      command: 'node e2e/team-server.mjs',
+      url: `http://127.0.0.1:${TEAM_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(TEAM_PORT),
+        HOST: '127.0.0.1',
+        EMULATOR_PORT: String(TEAM_EMULATOR_PORT),
+        EMULATOR_TEST_CONTROL: 'true',
+        LOG_LEVEL: 'warn',
+      },
+    },
+  ],
 });

@@ -252,6 +252,9 @@ export class ScheduleService {
     if (!listed) throw noSuchSchedule();
     const current = withVersion(listed);
     if (!ifMatchAllows(ifMatch, current)) {
+      // Who changed it, when the dashboard knows: the operator decides with that in view.
+      const lastChanges = await this.#audit.store.lastChanges(actor.account, instanceId);
+      current.lastChange = lastChanges.get(scheduleId) ?? null;
       throw new HttpError(
         412,
         'PRECONDITION_FAILED',

@@ -1,7 +1,7 @@
 // The frame of every signed-in page: header (product, demo mark, language, user), the page, the
 // sign-in dialog for a lost session.
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { paths } from '@/config/paths';
 import { SessionExpiredDialog } from '@/features/auth/components/session-expired-dialog';
@@ -35,6 +35,10 @@ export function AppLayout() {
             </span>
           </Link>
           <DemoMark />
+          <nav aria-label={t('nav.label')} className="main-nav">
+            <NavLink to={paths.instances()}>{t('nav.instances')}</NavLink>
+            <NavLink to={paths.activity()}>{t('nav.activity')}</NavLink>
+          </nav>
           <div className="header-end">
             <LanguageSwitch />
             <UserMenu />

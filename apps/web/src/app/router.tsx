@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { paths } from '@/config/paths';
 import { RequireSession } from '@/features/auth/components/require-session';
 import { AppLayout } from './layout';
+import { ActivityRoute } from './routes/activity';
 import { EditScheduleRoute } from './routes/edit-schedule';
 import { InstanceRoute } from './routes/instance';
 import { InstancesRoute } from './routes/instances';
@@ -22,6 +23,7 @@ export function createRouter() {
       children: [
         { index: true, element: <Navigate to={paths.instances()} replace /> },
         { path: 'instances', element: <InstancesRoute /> },
+        { path: 'activity', element: <ActivityRoute /> },
         {
           path: 'instances/:instanceId',
           element: <InstanceRoute />,

@@ -5,6 +5,7 @@ export const paths = {
   signIn: (next?: string) =>
     next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in',
   instances: () => '/instances',
+  activity: () => '/activity',
   instance: (instanceId: string) => `/instances/${instanceId}`,
   newSchedule: (instanceId: string) => `/instances/${instanceId}/schedules/new`,
   editSchedule: (instanceId: string, scheduleId: string) =>

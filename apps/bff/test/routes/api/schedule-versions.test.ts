@@ -50,7 +50,14 @@ describe('If-Match', () => {
     expect(second.json()).toMatchObject({
       statusCode: 412,
       code: 'PRECONDITION_FAILED',
-      details: { id: '14', name: 'First', days: [1], time: '01:00', version: now.version },
+      details: {
+        id: '14',
+        name: 'First',
+        days: [1],
+        time: '01:00',
+        version: now.version,
+        lastChange: { action: 'schedule.update' },
+      },
     });
     const stale = await ctx.app.inject(
       withIfMatch(json('DELETE', `${SCHEDULES}/14`, cookie), `"${seen.version}"`),

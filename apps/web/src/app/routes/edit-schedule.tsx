@@ -1,23 +1,29 @@
-// /instances/:instanceId/schedules/:scheduleId/edit: the form to change a schedule.
+// /instances/:instanceId/schedules/:scheduleId/edit: the form to change a schedule. It saves only
+// over the version it was opened on; if someone changed the schedule meanwhile, the operator sees
+// both and chooses.
+import type { BackupSchedule, ValidScheduleInput } from '@zomro-dash/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useOutletContext, useParams } from 'react-router';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { useNotify } from '@/components/ui/notifications';
 import { LoadingBlock, Skeleton } from '@/components/ui/skeleton';
 import { paths } from '@/config/paths';
-import { useSchedules } from '@/features/schedules/api/get-schedules';
+import { getSchedulesQueryOptions, useSchedules } from '@/features/schedules/api/get-schedules';
 import { useUpdateSchedule } from '@/features/schedules/api/update-schedule';
+import { ConflictDialog, type Conflict } from '@/features/schedules/components/conflict-dialog';
+import { LastChanged } from '@/features/schedules/components/last-changed';
 import { ScheduleForm } from '@/features/schedules/components/schedule-form';
+import { useNow } from '@/hooks/use-now';
+import { ApiError } from '@/lib/api-client';
 import type { InstanceOutletContext } from './instance';
 
 export function EditScheduleRoute() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const notify = useNotify();
   const { scheduleId = '' } = useParams();
   const { instance } = useOutletContext<InstanceOutletContext>();
   const schedules = useSchedules(instance.id);
-  const update = useUpdateSchedule(instance.id, scheduleId);
   const schedule = schedules.data?.find((s) => s.id === scheduleId);
 
   if (schedules.isPending) {
@@ -43,20 +49,79 @@ export function EditScheduleRoute() {
       </section>
     );
   }
+  // A fresh form per schedule: the fields and the version start from that schedule.
+  return <EditScheduleForm key={schedule.id} instanceId={instance.id} opened={schedule} />;
+}
+
+function EditScheduleForm({ instanceId, opened }: { instanceId: string; opened: BackupSchedule }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const now = useNow();
+  const queryClient = useQueryClient();
+  const update = useUpdateSchedule(instanceId, opened.id);
+  // The version the fields started from; a reload of their version moves it on.
+  const [base, setBase] = useState(opened);
+  const [conflict, setConflict] = useState<Extract<Conflict, { kind: 'edit' }> | null>(null);
+  const [generation, setGeneration] = useState(0);
+  // The version a save sends in If-Match: the one opened, or theirs after "save mine over it".
+  const version = useRef(opened.version);
+  const submit = useRef<(() => void) | null>(null);
+
+  const leave = () => void navigate(paths.instance(instanceId));
+  const save = async (input: ValidScheduleInput, version: string) => {
+    try {
+      await update.mutateAsync({ input, version });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'PRECONDITION_FAILED' && error.current) {
+        setConflict({ kind: 'edit', theirs: error.current, mine: input });
+        return false;
+      }
+      throw error;
+    }
+    notify({ tone: 'success', text: t('schedules.updated', { name: input.name }) });
+    return true;
+  };
+
   return (
-    <ScheduleForm
-      // A fresh form per schedule: the fields start from that schedule's values.
-      key={schedule.id}
-      mode="edit"
-      title={t('form.editTitle', { name: schedule.name })}
-      defaultValues={{ name: schedule.name, days: schedule.days, time: schedule.time }}
-      onCancel={() => void navigate(paths.instance(instance.id))}
-      onSubmit={async (values) => {
-        await update.mutateAsync(values);
-        notify({ tone: 'success', text: t('schedules.updated', { name: values.name }) });
-      }}
-      onSaved={() => void navigate(paths.instance(instance.id))}
-      warnBeforeLeaving
-    />
+    <>
+      <ScheduleForm
+        key={generation}
+        mode="edit"
+        title={t('form.editTitle', { name: base.name })}
+        note={<LastChanged change={base.lastChange} now={now} />}
+        defaultValues={{ name: base.name, days: base.days, time: base.time }}
+        onCancel={leave}
+        onSubmit={(values) => save(values, version.current)}
+        submitRef={submit}
+        onSaved={leave}
+        warnBeforeLeaving
+      />
+      <ConflictDialog
+        conflict={conflict}
+        onClose={() => setConflict(null)}
+        onKeepTheirs={() => {
+          if (!conflict) return;
+          const { theirs } = conflict;
+          // The list shows their version too, without waiting for the next refresh.
+          queryClient.setQueryData(getSchedulesQueryOptions(instanceId).queryKey, (rows = []) =>
+            rows.map((row) => (row.id === theirs.id ? theirs : row)),
+          );
+          setBase(theirs);
+          version.current = theirs.version;
+          setGeneration((g) => g + 1);
+          setConflict(null);
+          notify({ tone: 'success', text: t('conflict.reloaded', { name: theirs.name }) });
+        }}
+        onOverride={() => {
+          if (!conflict) return;
+          // The fields still hold the operator's values: save them over the version now in Zomro,
+          // through the form, so that a failure shows there as any other.
+          version.current = conflict.theirs.version;
+          setConflict(null);
+          submit.current?.();
+        }}
+      />
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useMatch, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { paths } from '@/config/paths';
+import { useCanChange } from '@/features/auth/lib/role';
 import { useInstances } from '@/features/instances/api/get-instances';
 import { InstanceHeader } from '@/features/instances/components/instance-header';
 import {
@@ -22,6 +23,7 @@ export function InstanceRoute() {
   const navigate = useNavigate();
   const { instanceId = '' } = useParams();
   const instances = useInstances();
+  const canChange = useCanChange();
   const instance = instances.data?.find((i) => i.id === instanceId);
   const formOpen = useMatch('/instances/:instanceId/schedules/*') !== null;
   const named = { id: instanceId, name: instance?.name ?? instanceId };
@@ -63,12 +65,20 @@ export function InstanceRoute() {
       <div className={formOpen ? 'instance-layout has-form' : 'instance-layout'}>
         {formOpen ? (
           <div className="instance-layout-form">
-            <Outlet context={{ instance: named } satisfies InstanceOutletContext} />
+            {canChange ? (
+              <Outlet context={{ instance: named } satisfies InstanceOutletContext} />
+            ) : (
+              <section className="panel form-panel">
+                <p className="alert alert-info">{t('team.viewOnlyTitle')}</p>
+                <Link to={paths.instance(instanceId)}>{t('schedules.backToSchedules')}</Link>
+              </section>
+            )}
           </div>
         ) : null}
         <div className="instance-layout-list">
           <SchedulesPanel
             instance={named}
+            canChange={canChange}
             onCreate={() => void navigate(paths.newSchedule(instanceId))}
             onEdit={(schedule) => void navigate(paths.editSchedule(instanceId, schedule.id))}
           />

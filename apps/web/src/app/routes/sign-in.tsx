@@ -4,6 +4,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { safeNext } from '@/config/paths';
 import { useSession } from '@/features/auth/api/get-session';
+import { useSignInOptions } from '@/features/auth/api/get-sign-in-options';
 import { SignInForm } from '@/features/auth/components/sign-in-form';
 import { useIsDemo } from '@/features/health/api/get-health';
 import { DemoMark } from '@/features/health/components/demo-mark';
@@ -17,6 +18,7 @@ export function SignInRoute() {
   const next = safeNext(search.get('next'));
   const session = useSession();
   const isDemo = useIsDemo();
+  const options = useSignInOptions();
   useDocumentTitle(t('auth.title'));
 
   if (session.data) return <Navigate to={next} replace />;
@@ -35,17 +37,29 @@ export function SignInRoute() {
           </div>
         </div>
         <h1>{t('auth.title')}</h1>
-        <p className="muted">{t('auth.subtitle')}</p>
-        <SignInForm
-          onSignedIn={() => void navigate(next, { replace: true })}
-          hint={
-            isDemo ? (
-              <p className="hint-box">
-                {t('auth.demoHint', { username: 'demo', password: 'demo' })}
-              </p>
-            ) : null
-          }
-        />
+        {options.data?.mode === 'team' && !options.data.password ? (
+          // Operators come through the organisation's single sign-on: there is no form here.
+          <div className="alert alert-info" role="status">
+            <p className="alert-title">{t('team.proxyOnlyTitle')}</p>
+            <p>{t('team.proxyOnlyText')}</p>
+          </div>
+        ) : (
+          <>
+            <p className="muted">
+              {options.data?.mode === 'team' ? t('team.subtitleTeam') : t('auth.subtitle')}
+            </p>
+            <SignInForm
+              onSignedIn={() => void navigate(next, { replace: true })}
+              hint={
+                isDemo && options.data?.mode === 'personal' ? (
+                  <p className="hint-box">
+                    {t('auth.demoHint', { username: 'demo', password: 'demo' })}
+                  </p>
+                ) : null
+              }
+            />
+          </>
+        )}
       </div>
     </main>
   );

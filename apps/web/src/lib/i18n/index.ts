@@ -5,6 +5,8 @@ import { initReactI18next } from 'react-i18next';
 import { SCHEDULE_NAME_MAX } from '@zomro-dash/shared';
 import { en } from './en';
 import { ru } from './ru';
+import { teamEn } from './team-en';
+import { teamRu } from './team-ru';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -36,7 +38,10 @@ function initialLanguage(): Language {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, ru: { translation: ru } },
+  resources: {
+    en: { translation: { ...en, ...teamEn } },
+    ru: { translation: { ...ru, ...teamRu } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],

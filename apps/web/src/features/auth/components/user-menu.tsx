@@ -17,6 +17,11 @@ export function UserMenu() {
         <span className="visually-hidden">{t('app.signedInAs')} </span>
         {session.data.username}
       </span>
+      {session.data.role === 'viewer' ? (
+        <span className="badge badge-muted" title={t('team.viewOnlyTitle')}>
+          {t('team.viewOnly')}
+        </span>
+      ) : null}
       <button
         type="button"
         className="btn btn-ghost btn-small"

@@ -3,10 +3,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { getSchedulesQueryOptions, type ScheduleRow } from './get-schedules';
 
-export function deleteSchedule(instanceId: string, scheduleId: string): Promise<void> {
+/** Deletes only the version the operator saw (`If-Match`): 412 if it changed since. */
+export function deleteSchedule(
+  instanceId: string,
+  scheduleId: string,
+  version?: string,
+): Promise<void> {
   return apiRequest(
     `/api/instances/${encodeURIComponent(instanceId)}/schedules/${encodeURIComponent(scheduleId)}`,
-    { method: 'DELETE' },
+    { method: 'DELETE', ...(version && { headers: { 'If-Match': `"${version}"` } }) },
   );
 }
 
@@ -14,7 +19,8 @@ export function useDeleteSchedule(instanceId: string) {
   const queryClient = useQueryClient();
   const { queryKey } = getSchedulesQueryOptions(instanceId);
   return useMutation({
-    mutationFn: (schedule: ScheduleRow) => deleteSchedule(instanceId, schedule.id),
+    mutationFn: (schedule: ScheduleRow) =>
+      deleteSchedule(instanceId, schedule.id, schedule.version),
     onMutate: async (schedule) => {
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData(queryKey);

@@ -19,6 +19,9 @@ export const getSchedulesQueryOptions = (instanceId: string) =>
   queryOptions({
     queryKey: ['instances', instanceId, 'schedules'],
     queryFn: () => getSchedules(instanceId),
+    // Other operators change schedules too: look again when the window comes back, and now and then.
+    refetchOnWindowFocus: 'always',
+    refetchInterval: 60_000,
   });
 
 export const useSchedules = (instanceId: string) => useQuery(getSchedulesQueryOptions(instanceId));

@@ -1,4 +1,6 @@
 // PUT /api/instances/:instanceId/schedules/:scheduleId: the row changes at once, back if refused.
+// `If-Match` names the version the operator started from: a change made meanwhile by someone else
+// answers 412 instead of being overwritten.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   scheduleResponseSchema,
@@ -12,20 +14,33 @@ export async function updateSchedule(
   instanceId: string,
   scheduleId: string,
   input: ValidScheduleInput,
+  version?: string,
 ): Promise<BackupSchedule> {
   const { schedule } = await apiRequest(
     `/api/instances/${encodeURIComponent(instanceId)}/schedules/${encodeURIComponent(scheduleId)}`,
-    { method: 'PUT', body: input, schema: scheduleResponseSchema },
+    {
+      method: 'PUT',
+      body: input,
+      schema: scheduleResponseSchema,
+      ...(version && { headers: { 'If-Match': `"${version}"` } }),
+    },
   );
   return schedule as BackupSchedule;
+}
+
+export interface UpdateVariables {
+  input: ValidScheduleInput;
+  /** The version the operator's form started from. */
+  version?: string;
 }
 
 export function useUpdateSchedule(instanceId: string, scheduleId: string) {
   const queryClient = useQueryClient();
   const { queryKey } = getSchedulesQueryOptions(instanceId);
   return useMutation({
-    mutationFn: (input: ValidScheduleInput) => updateSchedule(instanceId, scheduleId, input),
-    onMutate: async (input) => {
+    mutationFn: ({ input, version }: UpdateVariables) =>
+      updateSchedule(instanceId, scheduleId, input, version),
+    onMutate: async ({ input }) => {
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData(queryKey);
       queryClient.setQueryData(queryKey, (rows = []) =>

@@ -10,7 +10,7 @@ import {
   type ScheduleInput,
   type ValidScheduleInput,
 } from '@zomro-dash/shared';
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Controller, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/error-alert';
@@ -31,12 +31,19 @@ import { WeekdayPicker } from './weekday-picker';
 export interface ScheduleFormProps {
   mode: 'create' | 'edit';
   title: string;
+  /** A line under the title (who changed the schedule last). */
+  note?: ReactNode;
   defaultValues: ScheduleInput;
-  /** Resolves when saved; rejects with the BFF's error, which the form shows. */
+  /**
+   * Resolves when saved; resolves `false` when not saved but handled (a conflict dialog took
+   * over); rejects with the BFF's error, which the form shows.
+   */
   onSubmit: (values: ValidScheduleInput) => Promise<unknown>;
   /** After a successful save (where the page usually navigates away). */
   onSaved?: () => void;
   onCancel: () => void;
+  /** Filled with a function that submits the form as the Save button does. */
+  submitRef?: RefObject<(() => void) | null>;
   /** Ask before leaving with unsaved changes (needs a data router; the app's routes set it). */
   warnBeforeLeaving?: boolean;
   /** The operator's zone; the browser's when not given (tests pass one). */
@@ -46,10 +53,12 @@ export interface ScheduleFormProps {
 export function ScheduleForm({
   mode,
   title,
+  note,
   defaultValues,
   onSubmit,
   onSaved,
   onCancel,
+  submitRef,
   warnBeforeLeaving = false,
   timeZone,
 }: ScheduleFormProps) {
@@ -60,12 +69,20 @@ export function ScheduleForm({
   const [pending, setPending] = useState(false);
   // The form leaves on purpose (saved or cancelled): the unsaved-changes guard lets it go.
   const released = useRef(false);
+  useEffect(() => {
+    if (!submitRef) return;
+    submitRef.current = () => formRef.current?.requestSubmit();
+    return () => {
+      submitRef.current = null;
+    };
+  }, [submitRef]);
 
   return (
     <section className="panel form-panel" aria-labelledby={titleId}>
       <div className="panel-head">
         <h2 id={titleId}>{title}</h2>
       </div>
+      {note}
       <Form
         ref={formRef}
         schema={scheduleInputSchema}
@@ -82,7 +99,7 @@ export function ScheduleForm({
           setPending(true);
           setSubmitError(null);
           try {
-            await onSubmit(values);
+            if ((await onSubmit(values)) === false) return;
             released.current = true;
             onSaved?.();
           } catch (error) {

@@ -13,6 +13,7 @@ import {
   PROVIDER_ZONE_LABEL,
 } from '../lib/schedule-time';
 import { summarizeDays, weekdayName } from '../lib/weekdays';
+import { LastChanged } from './last-changed';
 
 interface ScheduleTableProps {
   instanceName: string;
@@ -21,6 +22,8 @@ interface ScheduleTableProps {
   timeZone?: string;
   onEdit: (schedule: ScheduleRow) => void;
   onDelete: (schedule: ScheduleRow) => void;
+  /** Viewers get no Edit and Delete buttons. */
+  canChange?: boolean;
 }
 
 export function ScheduleTable({
@@ -30,6 +33,7 @@ export function ScheduleTable({
   timeZone,
   onEdit,
   onDelete,
+  canChange = true,
 }: ScheduleTableProps) {
   const { t } = useTranslation();
   return (
@@ -47,6 +51,7 @@ export function ScheduleTable({
             timeZone={timeZone}
             onEdit={onEdit}
             onDelete={onDelete}
+            canChange={canChange}
           />
         ))}
       </tbody>
@@ -78,12 +83,14 @@ function ScheduleTableRow({
   timeZone,
   onEdit,
   onDelete,
+  canChange,
 }: {
   schedule: ScheduleRow;
   now: Date;
   timeZone?: string;
   onEdit: (schedule: ScheduleRow) => void;
   onDelete: (schedule: ScheduleRow) => void;
+  canChange: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -96,6 +103,7 @@ function ScheduleTableRow({
         {schedule.pending ? (
           <span className="badge badge-muted">{t('schedules.saving')}</span>
         ) : null}
+        <LastChanged change={schedule.lastChange} now={now} />
       </th>
       <td data-label={t('schedules.columns.days')}>
         <span className="days-summary">{summarizeDays(schedule.days, language)}</span>
@@ -135,24 +143,28 @@ function ScheduleTableRow({
         {schedule.createdAt ? formatCalendarDate(schedule.createdAt, language) : '—'}
       </td>
       <td className="cell-actions">
-        <button
-          type="button"
-          className="btn btn-ghost btn-small"
-          aria-label={t('schedules.editLabel', { name: schedule.name })}
-          disabled={schedule.pending}
-          onClick={() => onEdit(schedule)}
-        >
-          {t('schedules.edit')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost btn-small btn-danger-text"
-          aria-label={t('schedules.deleteLabel', { name: schedule.name })}
-          disabled={schedule.pending}
-          onClick={() => onDelete(schedule)}
-        >
-          {t('schedules.delete')}
-        </button>
+        {canChange ? (
+          <>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-label={t('schedules.editLabel', { name: schedule.name })}
+              disabled={schedule.pending}
+              onClick={() => onEdit(schedule)}
+            >
+              {t('schedules.edit')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small btn-danger-text"
+              aria-label={t('schedules.deleteLabel', { name: schedule.name })}
+              disabled={schedule.pending}
+              onClick={() => onDelete(schedule)}
+            >
+              {t('schedules.delete')}
+            </button>
+          </>
+        ) : null}
       </td>
     </tr>
   );

@@ -8,6 +8,8 @@ import { useNotify } from '@/components/ui/notifications';
 import { useNow } from '@/hooks/use-now';
 import { useDeleteSchedule } from '../api/delete-schedule';
 import { useSchedules, type ScheduleRow } from '../api/get-schedules';
+import { ApiError } from '@/lib/api-client';
+import { ConflictDialog, type Conflict } from './conflict-dialog';
 import { DeleteScheduleDialog } from './delete-schedule-dialog';
 import { ScheduleTable, ScheduleTableSkeleton } from './schedule-table';
 
@@ -15,18 +17,27 @@ export const SCHEDULES_HEADING_ID = 'schedules-title';
 
 interface SchedulesPanelProps {
   instance: { id: string; name: string };
+  /** Editors see New, Edit and Delete; viewers only the schedules. */
+  canChange?: boolean;
   onCreate: () => void;
   onEdit: (schedule: ScheduleRow) => void;
   timeZone?: string;
 }
 
-export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: SchedulesPanelProps) {
+export function SchedulesPanel({
+  instance,
+  canChange = true,
+  onCreate,
+  onEdit,
+  timeZone,
+}: SchedulesPanelProps) {
   const { t } = useTranslation();
   const notify = useNotify();
   const now = useNow();
   const schedules = useSchedules(instance.id);
   const remove = useDeleteSchedule(instance.id);
   const [toDelete, setToDelete] = useState<ScheduleRow | null>(null);
+  const [deleteConflict, setDeleteConflict] = useState<Conflict | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusHeadingOnClose = useRef(false);
 
@@ -40,21 +51,29 @@ export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: Schedul
     }
   }, [toDelete]);
 
-  const confirmDelete = () => {
-    const schedule = toDelete;
-    focusHeadingOnClose.current = true;
-    setToDelete(null);
-    if (!schedule) return;
+  const deleteNow = (schedule: ScheduleRow) =>
     remove.mutate(schedule, {
       onSuccess: () =>
         notify({ tone: 'success', text: t('schedules.deleted', { name: schedule.name }) }),
-      onError: (error) =>
+      onError: (error) => {
+        // Someone changed it since this list was loaded: show them what it is now, ask again.
+        if (error instanceof ApiError && error.code === 'PRECONDITION_FAILED' && error.current) {
+          setDeleteConflict({ kind: 'delete', theirs: error.current });
+          return;
+        }
         notify({
           tone: 'error',
           text: t('schedules.deleteFailed', { name: schedule.name }),
           detail: errorMessage(error, t, { change: true }),
-        }),
+        });
+      },
     });
+
+  const confirmDelete = () => {
+    const schedule = toDelete;
+    focusHeadingOnClose.current = true;
+    setToDelete(null);
+    if (schedule) deleteNow(schedule);
   };
 
   const rows = schedules.data;
@@ -67,7 +86,12 @@ export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: Schedul
           {t('schedules.title')}
           {rows && rows.length > 0 ? <span className="count">{rows.length}</span> : null}
         </h2>
-        {!isEmpty && rows ? (
+        {!canChange ? (
+          <span className="badge badge-muted view-only-note" title={t('team.viewOnlyTitle')}>
+            {t('team.viewOnly')}
+          </span>
+        ) : null}
+        {!isEmpty && rows && canChange ? (
           <button type="button" className="btn btn-primary" onClick={onCreate}>
             <PlusIcon />
             {t('schedules.new')}
@@ -117,11 +141,13 @@ export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: Schedul
             />
           </svg>
           <p className="empty-title">{t('schedules.empty', { instance: instance.name })}</p>
-          <p className="muted">{t('schedules.emptyText')}</p>
-          <button type="button" className="btn btn-primary" onClick={onCreate}>
-            <PlusIcon />
-            {t('schedules.new')}
-          </button>
+          <p className="muted">{canChange ? t('schedules.emptyText') : t('team.viewerEmpty')}</p>
+          {canChange ? (
+            <button type="button" className="btn btn-primary" onClick={onCreate}>
+              <PlusIcon />
+              {t('schedules.new')}
+            </button>
+          ) : null}
         </div>
       ) : null}
 
@@ -134,9 +160,21 @@ export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: Schedul
             timeZone={timeZone}
             onEdit={onEdit}
             onDelete={setToDelete}
+            canChange={canChange}
           />
         </div>
       ) : null}
+
+      <ConflictDialog
+        conflict={deleteConflict}
+        onClose={() => setDeleteConflict(null)}
+        onKeepTheirs={() => setDeleteConflict(null)}
+        onOverride={() => {
+          const theirs = deleteConflict?.theirs;
+          setDeleteConflict(null);
+          if (theirs) deleteNow(theirs);
+        }}
+      />
 
       <DeleteScheduleDialog
         scheduleName={toDelete?.name ?? null}

@@ -1,0 +1,31 @@
+// GET /api/audit: the account's activity, newest first, a page at a time (the cursor comes back
+// with each page).
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { auditPageSchema, type AuditPage } from '@zomro-dash/shared';
+import { apiRequest } from '@/lib/api-client';
+
+export interface AuditFilters {
+  actor?: string;
+  instanceId?: string;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export function getAuditPage(filters: AuditFilters, cursor: string | null): Promise<AuditPage> {
+  const query = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE) });
+  if (filters.actor) query.set('actor', filters.actor);
+  if (filters.instanceId) query.set('instanceId', filters.instanceId);
+  if (cursor) query.set('cursor', cursor);
+  return apiRequest(`/api/audit?${query.toString()}`, { schema: auditPageSchema });
+}
+
+export const getAuditQueryOptions = (filters: AuditFilters) =>
+  infiniteQueryOptions({
+    queryKey: ['audit', filters],
+    queryFn: ({ pageParam }) => getAuditPage(filters, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    refetchOnWindowFocus: 'always',
+  });
+
+export const useAudit = (filters: AuditFilters) => useInfiniteQuery(getAuditQueryOptions(filters));
