@@ -1,4 +1,5 @@
 // /instances/:instanceId/schedules/:scheduleId/edit: the form to change a schedule.
+import { blocksScheduleChanges } from '@zomro-dash/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useOutletContext, useParams } from 'react-router';
 import { ErrorAlert } from '@/components/ui/error-alert';
@@ -7,6 +8,7 @@ import { LoadingBlock, Skeleton } from '@/components/ui/skeleton';
 import { paths } from '@/config/paths';
 import { useSchedules } from '@/features/schedules/api/get-schedules';
 import { useUpdateSchedule } from '@/features/schedules/api/update-schedule';
+import { BlockedNotice } from '@/features/schedules/components/blocked-notice';
 import { ScheduleForm } from '@/features/schedules/components/schedule-form';
 import type { InstanceOutletContext } from './instance';
 
@@ -19,6 +21,16 @@ export function EditScheduleRoute() {
   const schedules = useSchedules(instance.id);
   const update = useUpdateSchedule(instance.id, scheduleId);
   const schedule = schedules.data?.find((s) => s.id === scheduleId);
+
+  // Zomro takes no schedule changes in this state: say why instead of a form that cannot save.
+  if (instance.status !== undefined && blocksScheduleChanges(instance.status)) {
+    return (
+      <section className="panel form-panel">
+        <BlockedNotice status={instance.status} id="schedule-form-blocked" />
+        <Link to={paths.instance(instance.id)}>{t('blocked.backToSchedules')}</Link>
+      </section>
+    );
+  }
 
   if (schedules.isPending) {
     return (

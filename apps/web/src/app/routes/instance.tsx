@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useMatch, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { paths } from '@/config/paths';
+import { useSession } from '@/features/auth/api/get-session';
 import { useInstances } from '@/features/instances/api/get-instances';
 import { InstanceHeader } from '@/features/instances/components/instance-header';
 import {
@@ -14,7 +15,8 @@ import {
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 export interface InstanceOutletContext {
-  instance: { id: string; name: string };
+  /** `status`: Zomro's instance_status, once the instance list has been read. */
+  instance: { id: string; name: string; status?: string };
 }
 
 export function InstanceRoute() {
@@ -22,9 +24,14 @@ export function InstanceRoute() {
   const navigate = useNavigate();
   const { instanceId = '' } = useParams();
   const instances = useInstances();
+  const session = useSession();
   const instance = instances.data?.find((i) => i.id === instanceId);
   const formOpen = useMatch('/instances/:instanceId/schedules/*') !== null;
-  const named = { id: instanceId, name: instance?.name ?? instanceId };
+  const named = {
+    id: instanceId,
+    name: instance?.name ?? instanceId,
+    ...(instance && { status: instance.status }),
+  };
   useDocumentTitle(instance?.name);
 
   // When the form closes (saved or cancelled) the keyboard continues from the schedules' heading
@@ -71,6 +78,7 @@ export function InstanceRoute() {
             instance={named}
             onCreate={() => void navigate(paths.newSchedule(instanceId))}
             onEdit={(schedule) => void navigate(paths.editSchedule(instanceId, schedule.id))}
+            canChange={session.data?.role !== 'viewer'}
           />
         </div>
       </div>

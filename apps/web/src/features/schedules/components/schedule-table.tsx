@@ -21,6 +21,8 @@ interface ScheduleTableProps {
   timeZone?: string;
   onEdit: (schedule: ScheduleRow) => void;
   onDelete: (schedule: ScheduleRow) => void;
+  /** When set, Edit and Delete are disabled, described by the element with this id. */
+  actionsDisabledBy?: string;
 }
 
 export function ScheduleTable({
@@ -30,6 +32,7 @@ export function ScheduleTable({
   timeZone,
   onEdit,
   onDelete,
+  actionsDisabledBy,
 }: ScheduleTableProps) {
   const { t } = useTranslation();
   return (
@@ -47,6 +50,7 @@ export function ScheduleTable({
             timeZone={timeZone}
             onEdit={onEdit}
             onDelete={onDelete}
+            actionsDisabledBy={actionsDisabledBy}
           />
         ))}
       </tbody>
@@ -78,12 +82,14 @@ function ScheduleTableRow({
   timeZone,
   onEdit,
   onDelete,
+  actionsDisabledBy,
 }: {
   schedule: ScheduleRow;
   now: Date;
   timeZone?: string;
   onEdit: (schedule: ScheduleRow) => void;
   onDelete: (schedule: ScheduleRow) => void;
+  actionsDisabledBy?: string;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -139,7 +145,8 @@ function ScheduleTableRow({
           type="button"
           className="btn btn-ghost btn-small"
           aria-label={t('schedules.editLabel', { name: schedule.name })}
-          disabled={schedule.pending}
+          aria-describedby={actionsDisabledBy}
+          disabled={schedule.pending || actionsDisabledBy !== undefined}
           onClick={() => onEdit(schedule)}
         >
           {t('schedules.edit')}
@@ -148,7 +155,8 @@ function ScheduleTableRow({
           type="button"
           className="btn btn-ghost btn-small btn-danger-text"
           aria-label={t('schedules.deleteLabel', { name: schedule.name })}
-          disabled={schedule.pending}
+          aria-describedby={actionsDisabledBy}
+          disabled={schedule.pending || actionsDisabledBy !== undefined}
           onClick={() => onDelete(schedule)}
         >
           {t('schedules.delete')}

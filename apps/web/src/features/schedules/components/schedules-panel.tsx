@@ -1,5 +1,7 @@
 // The schedules section of an instance page: loading, error with Retry, the empty state with a
-// create button, the table, and deletion through the confirmation dialog.
+// create button, the table, deletion through the confirmation dialog, how many backups Zomro
+// keeps, and why nothing can be changed while the instance is in a blocking state.
+import { blocksScheduleChanges } from '@zomro-dash/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, errorMessage } from '@/components/ui/error-alert';
@@ -7,25 +9,39 @@ import { LoadingBlock } from '@/components/ui/skeleton';
 import { useNotify } from '@/components/ui/notifications';
 import { useNow } from '@/hooks/use-now';
 import { useDeleteSchedule } from '../api/delete-schedule';
-import { useSchedules, type ScheduleRow } from '../api/get-schedules';
+import { useRetention, useSchedules, type ScheduleRow } from '../api/get-schedules';
+import { BLOCKED_NOTICE_ID, BlockedNotice } from './blocked-notice';
 import { DeleteScheduleDialog } from './delete-schedule-dialog';
+import { RetentionCard } from './retention-card';
 import { ScheduleTable, ScheduleTableSkeleton } from './schedule-table';
 
 export const SCHEDULES_HEADING_ID = 'schedules-title';
 
 interface SchedulesPanelProps {
-  instance: { id: string; name: string };
+  /** `status` is Zomro's instance_status, when the instance list has been read. */
+  instance: { id: string; name: string; status?: string };
   onCreate: () => void;
   onEdit: (schedule: ScheduleRow) => void;
   timeZone?: string;
+  /** Whether the operator may change how many backups are kept (viewers may not). */
+  canChange?: boolean;
 }
 
-export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: SchedulesPanelProps) {
+export function SchedulesPanel({
+  instance,
+  onCreate,
+  onEdit,
+  timeZone,
+  canChange = true,
+}: SchedulesPanelProps) {
   const { t } = useTranslation();
   const notify = useNotify();
   const now = useNow();
   const schedules = useSchedules(instance.id);
+  const retention = useRetention(instance.id);
   const remove = useDeleteSchedule(instance.id);
+  const blocked = instance.status !== undefined && blocksScheduleChanges(instance.status);
+  const blockedBy = blocked ? BLOCKED_NOTICE_ID : undefined;
   const [toDelete, setToDelete] = useState<ScheduleRow | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusHeadingOnClose = useRef(false);
@@ -68,12 +84,29 @@ export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: Schedul
           {rows && rows.length > 0 ? <span className="count">{rows.length}</span> : null}
         </h2>
         {!isEmpty && rows ? (
-          <button type="button" className="btn btn-primary" onClick={onCreate}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={blocked}
+            aria-describedby={blockedBy}
+            onClick={onCreate}
+          >
             <PlusIcon />
             {t('schedules.new')}
           </button>
         ) : null}
       </div>
+
+      {blocked && instance.status ? <BlockedNotice status={instance.status} /> : null}
+
+      {rows && retention.data !== undefined ? (
+        <RetentionCard
+          instanceId={instance.id}
+          retention={retention.data}
+          schedules={rows}
+          canChange={canChange}
+        />
+      ) : null}
 
       {schedules.isPending ? (
         <LoadingBlock label={t('app.loading')}>
@@ -118,7 +151,13 @@ export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: Schedul
           </svg>
           <p className="empty-title">{t('schedules.empty', { instance: instance.name })}</p>
           <p className="muted">{t('schedules.emptyText')}</p>
-          <button type="button" className="btn btn-primary" onClick={onCreate}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={blocked}
+            aria-describedby={blockedBy}
+            onClick={onCreate}
+          >
             <PlusIcon />
             {t('schedules.new')}
           </button>
@@ -134,6 +173,7 @@ export function SchedulesPanel({ instance, onCreate, onEdit, timeZone }: Schedul
             timeZone={timeZone}
             onEdit={onEdit}
             onDelete={setToDelete}
+            actionsDisabledBy={blockedBy}
           />
         </div>
       ) : null}
