@@ -154,23 +154,25 @@ function RetentionForm({
             </option>
           ))}
         </select>
-        <button
-          type="submit"
-          className="btn btn-primary btn-small"
-          aria-busy={update.isPending}
-          disabled={update.isPending}
-        >
-          {update.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-          {update.isPending ? t('retention.saving') : t('retention.save')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost btn-small"
-          disabled={update.isPending}
-          onClick={onDone}
-        >
-          {t('retention.cancel')}
-        </button>
+        <span className="retention-actions">
+          <button
+            type="submit"
+            className="btn btn-primary btn-small"
+            aria-busy={update.isPending}
+            disabled={update.isPending}
+          >
+            {update.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+            {update.isPending ? t('retention.saving') : t('retention.save')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            disabled={update.isPending}
+            onClick={onDone}
+          >
+            {t('retention.cancel')}
+          </button>
+        </span>
       </div>
       <p id={hintId} className="field-hint">
         {t('retention.hint')}
