@@ -5,9 +5,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { NotificationsProvider } from '@/components/ui/notifications';
 import { SchedulesPanel } from '@/features/schedules/components/schedules-panel';
 import { retentionCoverage } from '@/features/schedules/lib/retention';
+import { ApiError } from '@/lib/api-client';
 import { i18n } from '@/lib/i18n';
 import { createQueryClient } from '@/lib/query-client';
 import { stubBff } from './stub-bff';
@@ -184,5 +186,20 @@ describe('an instance that takes no schedule changes', () => {
       false,
     );
     expect(screen.queryByRole('note')).toBeNull();
+  });
+});
+
+describe('409 INSTANCE_BLOCKED from the BFF (the state changed after the page loaded)', () => {
+  it('reads in the UI’s language, not in the BFF’s English', async () => {
+    await i18n.changeLanguage('ru');
+    const error = new ApiError({
+      statusCode: 409,
+      code: 'INSTANCE_BLOCKED',
+      message: 'The instance is in the state "error", in which Zomro takes no schedule changes',
+    });
+    render(<ErrorAlert error={error} title="Не удалось создать «Nightly»." change />);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Zomro не принимает изменений расписаний');
+    expect(alert.textContent).not.toContain('takes no schedule changes');
   });
 });

@@ -223,6 +223,8 @@ export const en = {
       UPSTREAM_UNAVAILABLE_change:
         'Zomro could not be reached while saving. Check the list to see whether the change was made, then try again.',
       UPSTREAM_TIMEOUT: 'Zomro did not answer in time. Try again in a moment.',
+      INSTANCE_BLOCKED:
+        'Zomro takes no schedule changes while this instance is in error or uploading an image. Nothing was sent; try again once it runs normally.',
       UPSTREAM_TIMEOUT_change:
         'Zomro did not answer in time; the change may still have gone through. Check the list before trying again.',
     },
