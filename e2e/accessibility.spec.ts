@@ -155,3 +155,18 @@ test('the schedules page at 375 px', async ({ page, account }) => {
   await openSchedules(page, account);
   await expectNoAxeViolations(page);
 });
+
+test('the form that changes how many backups are kept', async ({ page, account }) => {
+  await openSchedules(page, account);
+  await page.getByRole('button', { name: 'Change backups kept' }).click();
+  await expect(page.getByLabel('Backups kept')).toBeFocused();
+  await expectNoAxeViolations(page);
+});
+
+test('an instance whose schedules cannot be changed, at 375 px', async ({ page, account }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  // The demo's instance in the error state.
+  await signInThroughUi(page, account, '/instances/5204255');
+  await expect(page.getByRole('note')).toContainText('Schedules cannot be changed now');
+  await expectNoAxeViolations(page);
+});

@@ -20,6 +20,7 @@ import zomro from './plugins/zomro.js';
 import auditRoutes from './routes/api/audit.js';
 import healthRoutes from './routes/api/health.js';
 import instanceRoutes from './routes/api/instances.js';
+import retentionRoutes from './routes/api/retention.js';
 import scheduleRoutes from './routes/api/schedules.js';
 import sessionRoutes from './routes/api/session.js';
 import { MemorySessionStore, type SessionStore } from './stores/sessions.js';
@@ -91,6 +92,7 @@ export async function buildApp(
       await api.register(sessionRoutes);
       await api.register(instanceRoutes);
       await api.register(scheduleRoutes);
+      await api.register(retentionRoutes);
       await api.register(auditRoutes);
     },
     { prefix: '/api' },

@@ -25,14 +25,14 @@ afterEach(() => {
 
 describe('apiRequest', () => {
   it('sends JSON with the cookie and returns the checked body', async () => {
-    const fetchMock = mockFetch(() => json(200, { schedules: [] }));
+    const fetchMock = mockFetch(() => json(200, { schedules: [], retention: null }));
     await expect(
       apiRequest('/api/instances/1/schedules', {
         method: 'POST',
         body: { a: 1 },
         schema: scheduleListResponseSchema,
       }),
-    ).resolves.toEqual({ schedules: [] });
+    ).resolves.toEqual({ schedules: [], retention: null });
     const [, init] = fetchMock.mock.calls[0] ?? [];
     expect(init?.credentials).toBe('same-origin');
     expect(init?.body).toBe('{"a":1}');

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NotificationsProvider } from '@/components/ui/notifications';
 import { SchedulesPanel } from '@/features/schedules/components/schedules-panel';
 import { createQueryClient } from '@/lib/query-client';
+import { stubBff } from './stub-bff';
 
 const MY_SCHEDULE = {
   id: '14',
@@ -17,25 +18,6 @@ const MY_SCHEDULE = {
   createdAt: '2024-07-24',
   version: 'v1',
 };
-
-type Reply = { status: number; body?: unknown };
-
-/** A stand-in BFF: each call takes the next reply queued for its method and path. */
-function stubBff(routes: Record<string, Reply[]>) {
-  const fetchMock = vi.fn((input: string, init?: RequestInit) => {
-    const key = `${init?.method ?? 'GET'} ${input}`;
-    const reply = routes[key]?.shift();
-    if (!reply) return Promise.reject(new Error(`unexpected ${key}`));
-    return Promise.resolve(
-      new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
-        status: reply.status,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-    );
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -59,7 +41,7 @@ function renderPanel(onCreate = vi.fn()) {
 
 describe('SchedulesPanel', () => {
   it('shows a loading state, then one table row per schedule', async () => {
-    stubBff({ [LIST]: [{ status: 200, body: { schedules: [MY_SCHEDULE] } }] });
+    stubBff({ [LIST]: [{ status: 200, body: { schedules: [MY_SCHEDULE], retention: 3 } }] });
     renderPanel();
     const statuses = screen.getAllByRole('status').map((s) => s.textContent);
     expect(statuses.some((text) => text?.startsWith('Loading…'))).toBe(true);
@@ -71,7 +53,7 @@ describe('SchedulesPanel', () => {
   });
 
   it('names the instance in the empty state and offers one create button', async () => {
-    stubBff({ [LIST]: [{ status: 200, body: { schedules: [] } }] });
+    stubBff({ [LIST]: [{ status: 200, body: { schedules: [], retention: 3 } }] });
     const { onCreate, user } = renderPanel();
     expect(await screen.findByText('No backup schedules for MyServer yet')).toBeTruthy();
     const buttons = screen.getAllByRole('button', { name: 'New schedule' });
@@ -91,7 +73,7 @@ describe('SchedulesPanel', () => {
             message: 'Zomro answered HTTP 500',
           },
         },
-        { status: 200, body: { schedules: [MY_SCHEDULE] } },
+        { status: 200, body: { schedules: [MY_SCHEDULE], retention: 3 } },
       ],
     });
     const { user } = renderPanel();
@@ -106,8 +88,8 @@ describe('SchedulesPanel', () => {
   it('removes a row at once and puts it back with the message when the delete is refused', async () => {
     const fetchMock = stubBff({
       [LIST]: [
-        { status: 200, body: { schedules: [MY_SCHEDULE] } },
-        { status: 200, body: { schedules: [MY_SCHEDULE] } },
+        { status: 200, body: { schedules: [MY_SCHEDULE], retention: 3 } },
+        { status: 200, body: { schedules: [MY_SCHEDULE], retention: 3 } },
       ],
       'DELETE /api/instances/5203773/schedules/14': [
         {
@@ -136,7 +118,9 @@ describe('SchedulesPanel', () => {
   });
 
   it('asks before deleting and does nothing on Cancel', async () => {
-    const fetchMock = stubBff({ [LIST]: [{ status: 200, body: { schedules: [MY_SCHEDULE] } }] });
+    const fetchMock = stubBff({
+      [LIST]: [{ status: 200, body: { schedules: [MY_SCHEDULE], retention: 3 } }],
+    });
     const { user } = renderPanel();
     await user.click(await screen.findByRole('button', { name: 'Delete MySchedule' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));

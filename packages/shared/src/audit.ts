@@ -1,5 +1,5 @@
-// The audit trail: who signed in, and who created, changed or deleted which schedule, with what
-// outcome. The BFF writes it; GET /api/audit and the Activity page read it.
+// The audit trail: who signed in, who created, changed or deleted which schedule, and who changed
+// how many backups an instance keeps, with what outcome. The BFF writes it; GET /api/audit and the Activity page read it.
 import { z } from 'zod';
 import { idSchema } from './schedule.js';
 import { weekdaySchema } from './weekday.js';
@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'schedule.create',
   'schedule.update',
   'schedule.delete',
+  'instance.retention',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -40,8 +41,14 @@ export const auditEntrySchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   instanceId: z.string().nullable(),
   scheduleId: z.string().nullable(),
+  /** A schedule's values before and after (`schedule.*`); null for other actions. */
   before: auditScheduleValuesSchema.nullable(),
   after: auditScheduleValuesSchema.nullable(),
+  /**
+   * `instance.retention` only: how many scheduled backups the instance kept before (null when
+   * Zomro did not say) and the number asked for.
+   */
+  retention: z.object({ before: z.number().int().nullable(), after: z.number().int() }).optional(),
   outcome: z.enum(AUDIT_OUTCOMES),
   /** The API error code of a failed action. */
   errorCode: z.string().optional(),

@@ -6,3 +6,4 @@ export * from './session.js';
 export * from './errors.js';
 export * from './next-run.js';
 export * from './audit.js';
+export * from './retention.js';

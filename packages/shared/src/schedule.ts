@@ -1,6 +1,7 @@
 // A backup schedule of one Cloud VPS instance, as the dashboard's JSON API speaks it, and the
 // input rules shared by the form in the browser and the BFF's validation at the edge.
 import { z } from 'zod';
+import { retentionSchema } from './retention.js';
 import { sortWeekdays, weekdaySchema, type Weekday } from './weekday.js';
 
 /** Zomro ids are strings of digits; we never turn them into numbers. */
@@ -72,7 +73,11 @@ export type BackupSchedule = Omit<z.infer<typeof backupScheduleSchema>, 'days'> 
   days: Weekday[];
 };
 
-export const scheduleListResponseSchema = z.object({ schedules: z.array(backupScheduleSchema) });
+export const scheduleListResponseSchema = z.object({
+  schedules: z.array(backupScheduleSchema),
+  /** How many scheduled backups Zomro keeps for the instance; null when Zomro did not say. */
+  retention: retentionSchema.nullable(),
+});
 export const scheduleResponseSchema = z.object({ schedule: backupScheduleSchema });
 /** A create Zomro accepted whose new row could not be found yet: refresh the list to see it. */
 export const schedulePendingResponseSchema = z.object({

@@ -7,6 +7,14 @@ import { EmulatorState } from './state.js';
 import type { EmulatorControl, EmulatorOptions } from './types.js';
 
 export const DEFAULT_SESSION_TTL_MS = 3_600_000;
+/** Rows per page an account starts with: small, so that clients must page. */
+export const DEFAULT_PAGE_SIZE = 5;
+
+function instanceOf(state: EmulatorState, username: string, instanceId: string) {
+  const instance = state.account(username).instances.find((i) => i.id === instanceId);
+  if (!instance) throw new Error(`The account "${username}" has no instance ${instanceId}`);
+  return instance;
+}
 
 function createControl(state: EmulatorState): EmulatorControl {
   return {
@@ -20,6 +28,29 @@ function createControl(state: EmulatorState): EmulatorControl {
     setOneRowAsObject: (on) => {
       state.oneRowAsObject = on;
     },
+    setPageSize: (username, size) => {
+      if (!Number.isInteger(size) || size < 1) throw new Error('A page size is a positive integer');
+      state.account(username).pageSize = size;
+    },
+    pageSizeOf: (username) => state.account(username).pageSize,
+    get pageSizeChanges() {
+      return state.pageSizeChanges.map((change) => ({ ...change }));
+    },
+    setInstanceStatus: (username, instanceId, status) => {
+      instanceOf(state, username, instanceId).instanceStatus = status;
+    },
+    retentionOf: (username, instanceId) =>
+      Number(instanceOf(state, username, instanceId).backupRotation),
+    get inFlight() {
+      const { current, max, instances } = state.inFlight;
+      return {
+        current,
+        max,
+        instances: Object.fromEntries(
+          Object.entries(instances).map(([id, counts]) => [id, { ...counts }]),
+        ),
+      };
+    },
     reset: () => state.reset(),
     get calls() {
       return [...state.calls];
@@ -28,10 +59,9 @@ function createControl(state: EmulatorState): EmulatorControl {
       state.calls.length = 0;
     },
     schedulesOf: (username, instanceId) => {
-      const account = state.accounts.get(username);
-      if (!account) throw new Error(`The emulator has no account "${username}"`);
-      return account.schedules
-        .filter((s) => s.instanceId === instanceId)
+      return state
+        .account(username)
+        .schedules.filter((s) => s.instanceId === instanceId)
         .map((s) => ({ id: s.id, name: s.name, days: [...s.days], time: s.time }));
     },
   };
@@ -41,11 +71,14 @@ export function buildEmulatorApp(options: EmulatorOptions = {}): {
   app: FastifyInstance;
   control: EmulatorControl;
 } {
-  const state = new EmulatorState(
-    options.now ?? Date.now,
-    options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
-    options.oneRowAsObject ?? true,
-  );
+  const state = new EmulatorState({
+    now: options.now ?? Date.now,
+    sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    oneRowAsObject: options.oneRowAsObject ?? false,
+    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+    totpRenewsSession: options.totpRenewsSession ?? true,
+    totpPendingAnswer: options.totpPendingAnswer ?? 'empty',
+  });
   const control = createControl(state);
   // Hanging calls would keep close() waiting forever; sockets are cut when the app closes.
   const app = Fastify({ logger: false, forceCloseConnections: true });

@@ -1,6 +1,6 @@
 // HTTP control of a running emulator for end-to-end tests (faults, latency, accounts, calls);
 // mounted under /__emulator only when the emulator was started with test control on.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EmulatorState } from './state.js';
 import { totpCode } from './totp.js';
 import { FAULT_KINDS, type EmulatorControl, type Fault, type FaultKind } from './types.js';
@@ -13,7 +13,7 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** A Fault from an untrusted JSON body, or a sentence saying what is wrong with it. */
 export function parseFault(body: unknown): Fault | string {
-  const { kind, count, func, username, error } = asRecord(body);
+  const { kind, count, func, username, error, polls } = asRecord(body);
   if (!FAULT_KINDS.includes(kind as FaultKind))
     return `kind must be one of ${FAULT_KINDS.join(', ')}`;
   const fault: Fault = { kind: kind as FaultKind };
@@ -37,8 +37,25 @@ export function parseFault(body: unknown): Fault | string {
     }
     fault.error = object === undefined ? { type, message } : { type, object, message };
   }
+  if (polls !== undefined) {
+    if (!Number.isInteger(polls) || (polls as number) < 0) {
+      return 'polls must be an integer >= 0';
+    }
+    fault.polls = polls as number;
+  }
   if (fault.kind === 'error' && !fault.error) return "kind 'error' needs an error";
   return fault;
+}
+
+/** Runs a control action: 204, or 404 with its message when it names what does not exist. */
+function tryControl(reply: FastifyReply, action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    void reply.code(404).send({ message: (error as Error).message });
+    return;
+  }
+  void reply.code(204).send();
 }
 
 export function controlRoutes(
@@ -85,6 +102,28 @@ export function controlRoutes(
   });
   app.get('/calls', (_request, reply) => {
     void reply.send({ calls: control.calls });
+  });
+  app.get('/in-flight', (_request, reply) => {
+    void reply.send(control.inFlight);
+  });
+  app.get('/page-size-changes', (_request, reply) => {
+    void reply.send({ changes: control.pageSizeChanges });
+  });
+  app.post('/page-size', (request, reply) => {
+    const { username, size } = asRecord(request.body);
+    if (!isString(username) || !Number.isInteger(size) || (size as number) < 1) {
+      void reply.code(400).send({ message: 'Send { username, size } with size >= 1' });
+      return;
+    }
+    tryControl(reply, () => control.setPageSize(username, size as number));
+  });
+  app.post('/instance-status', (request, reply) => {
+    const { username, instanceId, status } = asRecord(request.body);
+    if (!isString(username) || !isString(instanceId) || !isString(status)) {
+      void reply.code(400).send({ message: 'Send { username, instanceId, status } strings' });
+      return;
+    }
+    tryControl(reply, () => control.setInstanceStatus(username, instanceId, status));
   });
   app.get<{ Params: { username: string } }>('/totp/:username', (request, reply) => {
     const secret = state.accounts.get(request.params.username)?.totpSecret;

@@ -13,12 +13,14 @@ import type { InstanceRecord, ScheduleRecord } from './demo-data.js';
 import type { Account, EmulatorState, Session } from './state.js';
 import { verifyTotp } from './totp.js';
 import {
-  readPaging,
+  pageNumber,
   renderError,
   renderList,
+  requestedPageSize,
   text,
   type DocNode,
   type ErrorInfo,
+  type Paging,
   type Row,
 } from './wire.js';
 
@@ -26,7 +28,25 @@ export const ACCESS_MESSAGE = 'Insufficient privileges to perform the function';
 export const BAD_PASSWORD_MESSAGE = 'Invalid username or password';
 export const RUNNING_OPERATION_MESSAGE = 'Request in process, please wait';
 
-export const ACCESS_ERROR: ErrorInfo = { type: 'access', message: ACCESS_MESSAGE };
+// Zomro's panel matches these in both languages (src/utils/checkIfTokenAlive.js).
+export const ACCESS_MESSAGE_RU = 'У вас недостаточно прав на выполнение функции';
+export const RUNNING_OPERATION_MESSAGE_RU = 'Ваш запрос обрабатывается, пожалуйста, подождите';
+const BAD_PASSWORD_MESSAGE_RU = 'Неверное имя пользователя или пароль';
+
+export const ACCESS_ERROR: ErrorInfo = {
+  type: 'access',
+  message: ACCESS_MESSAGE,
+  ru: ACCESS_MESSAGE_RU,
+};
+export const RUNNING_OPERATION_ERROR: ErrorInfo = {
+  type: 'value',
+  object: 'runningoperation',
+  message: RUNNING_OPERATION_MESSAGE,
+  ru: RUNNING_OPERATION_MESSAGE_RU,
+};
+
+/** Fields of a form whose value must be a number in a range. */
+const BACKUP_ROTATION = { min: 1, max: 10 };
 
 export interface CallContext {
   state: EmulatorState;
@@ -91,6 +111,16 @@ const param = (ctx: CallContext, name: string): string | undefined => {
 
 function findInstance(account: Account, field: string, id: string): InstanceRecord {
   return account.instances.find((i) => i.id === id) ?? notFound(field, id);
+}
+
+/**
+ * The page a list call asks for, at the account's saved rows per page. A `p_cnt` in the request
+ * changes that setting first (BILLmanager saves it, and the emulator records the change).
+ */
+function paging(ctx: SignedIn): Paging {
+  const requested = requestedPageSize(ctx.params);
+  if (requested !== undefined) ctx.state.changePageSize(ctx.account, requested);
+  return { count: ctx.account.pageSize, page: pageNumber(ctx.params) };
 }
 
 function instanceRow(instance: InstanceRecord): Row {
@@ -194,6 +224,39 @@ function editSchedule(ctx: SignedIn): DocNode {
   return OK;
 }
 
+/**
+ * `instances.edit`: without `sok=ok` the instance's form; with it, the fields sent are changed.
+ * Only `backup_rotation` (how many scheduled backups are kept, 1–10) is modelled.
+ */
+function editInstance(ctx: SignedIn): DocNode {
+  const elid = param(ctx, 'elid') ?? missed('elid', 'Id');
+  const instance = findInstance(ctx.account, 'elid', elid);
+  if (ctx.params.sok !== 'ok') {
+    return {
+      elid: text(instance.id),
+      servername: text(instance.servername),
+      backup_rotation: text(instance.backupRotation),
+    };
+  }
+  const raw = ctx.params.backup_rotation;
+  if (raw !== undefined) {
+    const label = 'Maximum number of scheduled backups';
+    const value = raw.trim();
+    if (value === '') missed('backup_rotation', label);
+    const count = Number(value);
+    if (!/^\d+$/.test(value) || count < BACKUP_ROTATION.min || count > BACKUP_ROTATION.max) {
+      invalid(
+        'backup_rotation',
+        label,
+        raw,
+        `a number from ${BACKUP_ROTATION.min} to ${BACKUP_ROTATION.max}`,
+      );
+    }
+    instance.backupRotation = String(count);
+  }
+  return OK;
+}
+
 const FUNCTIONS: Record<string, BillmgrFunction> = {
   whoami: {
     access: 'password',
@@ -218,15 +281,18 @@ const FUNCTIONS: Record<string, BillmgrFunction> = {
         }
         session.totpPending = false;
       }
-      return { ok: {}, auth: { $id: session.id, $: session.id } };
+      // Zomro's panel always continues with the id in this answer: it may be a new one.
+      const current = state.settings.totpRenewsSession ? state.renewSession(session) : session;
+      return { ok: {}, auth: { $id: current.id, $: current.id } };
     },
   },
   keepalive: { access: 'confirmed', run: () => OK },
   instances: {
     access: 'confirmed',
-    run: ({ account, params, state }) =>
-      renderList(account.instances.map(instanceRow), readPaging(params), state.oneRowAsObject),
+    run: (ctx) =>
+      renderList(ctx.account.instances.map(instanceRow), paging(ctx), ctx.state.oneRowAsObject),
   },
+  'instances.edit': { access: 'confirmed', run: editInstance },
   'instances.fleio_bckps.schedule': {
     access: 'confirmed',
     run: (ctx) => {
@@ -239,7 +305,7 @@ const FUNCTIONS: Record<string, BillmgrFunction> = {
         .sort((a, b) => Number(a.id) - Number(b.id))
         .map((s) => scheduleRow(s, instance));
       return {
-        ...renderList(rows, readPaging(ctx.params), ctx.state.oneRowAsObject),
+        ...renderList(rows, paging(ctx), ctx.state.oneRowAsObject),
         backup_rotation: text(instance.backupRotation),
       };
     },
@@ -265,17 +331,26 @@ function signIn(ctx: CallContext): DocNode {
   const username = ctx.params.username ?? '';
   const account = ctx.state.accounts.get(username);
   if (!account || account.password !== (ctx.params.password ?? '')) {
-    return fail({ type: 'auth', object: 'badpassword', message: BAD_PASSWORD_MESSAGE });
+    return fail({
+      type: 'auth',
+      object: 'badpassword',
+      message: BAD_PASSWORD_MESSAGE,
+      ru: BAD_PASSWORD_MESSAGE_RU,
+    });
   }
   const session = ctx.state.openSession(username, account.totpSecret !== undefined);
   return { auth: { $id: session.id, $level: '16', $: session.id } };
 }
 
+/**
+ * `logon` ends the session it names, with or without `sok=ok` (Zomro's panel logs out without
+ * it, and ends the session `recovery.change` opened the same way). Without `sok` the answer is
+ * the login form, with it a bare ok; an unknown session changes nothing and is no error.
+ */
 function signOut(ctx: CallContext): DocNode {
-  if (ctx.params.sok !== 'ok') return { username: text('') };
   const id = ctx.params.auth;
   if (id !== undefined) ctx.state.sessions.delete(id);
-  return OK;
+  return ctx.params.sok === 'ok' ? OK : { username: text('') };
 }
 
 export const KNOWN_FUNCTIONS = ['auth', 'logon', ...Object.keys(FUNCTIONS)];
@@ -297,8 +372,11 @@ export function runFunction(func: string, ctx: CallContext): DocNode {
     const session = ctx.state.touchSession(ctx.params.auth);
     const account = session && ctx.state.accounts.get(session.username);
     if (!session || !account) return fail(ACCESS_ERROR);
-    // Until the second factor is confirmed the session may only ask who it is and confirm.
-    if (spec.access === 'confirmed' && session.totpPending) return fail(ACCESS_ERROR);
+    // Until the second factor is confirmed the session may only ask who it is and confirm;
+    // anything else answers a bare ok with no data (or, when told, the access error).
+    if (spec.access === 'confirmed' && session.totpPending) {
+      return ctx.state.settings.totpPendingAnswer === 'empty' ? OK : fail(ACCESS_ERROR);
+    }
     return spec.run({ ...ctx, session, account });
   } catch (error) {
     if (error instanceof CallError) return renderError(error.info, ctx.lang);

@@ -1,6 +1,6 @@
 // A faithful stand-in for Zomro's BILLmanager API, with faults on demand: the app, a server
 // starter, the demo accounts and an RFC 6238 code generator for two-factor tests.
-export { buildEmulatorApp, DEFAULT_SESSION_TTL_MS } from './app.js';
+export { buildEmulatorApp, DEFAULT_PAGE_SIZE, DEFAULT_SESSION_TTL_MS } from './app.js';
 export { startEmulator, type RunningEmulator } from './server.js';
 export { DEMO_ACCOUNT, DEMO_TOTP_ACCOUNT, type DemoAccount } from './demo-data.js';
 export { totpCode } from './totp.js';
@@ -9,7 +9,9 @@ export type {
   EmulatorOptions,
   Fault,
   FaultKind,
+  InFlight,
   Latency,
+  PageSizeChange,
   RecordedCall,
 } from './types.js';
 export { FAULT_KINDS } from './types.js';

@@ -10,9 +10,34 @@ import {
   type DemoAccount,
 } from './demo-data.js';
 import { generateTotpSecret } from './totp.js';
-import type { Fault, Latency, RecordedCall } from './types.js';
+import type { Fault, InFlight, Latency, PageSizeChange, RecordedCall } from './types.js';
+import type { DocNode } from './wire.js';
 
-export interface Account extends DemoAccount, AccountData {}
+export interface Account extends DemoAccount, AccountData {
+  /** Rows per page: a saved per-user setting in BILLmanager, changed by a `p_cnt` in a request. */
+  pageSize: number;
+}
+
+/** A call answered with a long-request page: its result, served at its URL once it is "done". */
+export interface LongRequest {
+  /** GETs of the URL still to answer with the page before the result. */
+  pollsLeft: number;
+  /** The original call's parameters (the result is rendered as they asked: out, lang). */
+  params: Record<string, string>;
+  /** The content of the result's `doc`, error included. */
+  body: DocNode;
+  /** The instance the call named, for the in-flight counts of its polls. */
+  instanceId: string | undefined;
+}
+
+export interface EmulatorSettings {
+  now: () => number;
+  sessionTtlMs: number;
+  oneRowAsObject: boolean;
+  pageSize: number;
+  totpRenewsSession: boolean;
+  totpPendingAnswer: 'empty' | 'access';
+}
 
 export interface Session {
   id: string;
@@ -44,17 +69,20 @@ export class EmulatorState {
   readonly accounts = new Map<string, Account>();
   readonly sessions = new Map<string, Session>();
   readonly calls: RecordedCall[] = [];
+  readonly pageSizeChanges: PageSizeChange[] = [];
+  readonly longRequests = new Map<string, LongRequest>();
   private faults: QueuedFault[] = [];
   latency: Latency = { fixedMs: 0 };
   oneRowAsObject: boolean;
+  inFlight: InFlight = { current: 0, max: 0, instances: {} };
   private nextScheduleId = 1;
+  readonly now: () => number;
+  readonly sessionTtlMs: number;
 
-  constructor(
-    readonly now: () => number,
-    readonly sessionTtlMs: number,
-    private readonly initialOneRowAsObject: boolean,
-  ) {
-    this.oneRowAsObject = initialOneRowAsObject;
+  constructor(readonly settings: EmulatorSettings) {
+    this.now = settings.now;
+    this.sessionTtlMs = settings.sessionTtlMs;
+    this.oneRowAsObject = settings.oneRowAsObject;
     this.reset();
   }
 
@@ -62,13 +90,20 @@ export class EmulatorState {
     this.accounts.clear();
     this.sessions.clear();
     this.calls.length = 0;
+    this.pageSizeChanges.length = 0;
+    this.longRequests.clear();
     this.faults = [];
     this.latency = { fixedMs: 0 };
-    this.oneRowAsObject = this.initialOneRowAsObject;
-    this.accounts.set(DEMO_ACCOUNT.username, { ...DEMO_ACCOUNT, ...demoAccountData() });
+    this.oneRowAsObject = this.settings.oneRowAsObject;
+    // Calls still running keep their own counts; only the maxima start again.
+    this.inFlight.max = this.inFlight.current;
+    for (const counts of Object.values(this.inFlight.instances)) counts.max = counts.current;
+    const pageSize = this.settings.pageSize;
+    this.accounts.set(DEMO_ACCOUNT.username, { ...DEMO_ACCOUNT, ...demoAccountData(), pageSize });
     this.accounts.set(DEMO_TOTP_ACCOUNT.username, {
       ...DEMO_TOTP_ACCOUNT,
       ...demoTotpAccountData(),
+      pageSize,
     });
     const ids = [...this.accounts.values()].flatMap((a) => a.schedules.map((s) => Number(s.id)));
     this.nextScheduleId = Math.max(0, ...ids) + 1;
@@ -79,8 +114,79 @@ export class EmulatorState {
     const username = `user-${randomBytes(4).toString('hex')}`;
     const account: DemoAccount = { username, password: randomBytes(9).toString('base64url') };
     if (totp) account.totpSecret = generateTotpSecret();
-    this.accounts.set(username, { ...account, ...demoAccountData() });
+    this.accounts.set(username, {
+      ...account,
+      ...demoAccountData(),
+      pageSize: this.settings.pageSize,
+    });
     return account;
+  }
+
+  /** The account or an error naming it, for the control handle. */
+  account(username: string): Account {
+    const account = this.accounts.get(username);
+    if (!account) throw new Error(`The emulator has no account "${username}"`);
+    return account;
+  }
+
+  /** A `p_cnt` in a request: BILLmanager saves it as the user's rows per page. */
+  changePageSize(account: Account, size: number): void {
+    if (size === account.pageSize) return;
+    this.pageSizeChanges.push({
+      username: account.username,
+      from: account.pageSize,
+      to: size,
+      at: this.now(),
+    });
+    account.pageSize = size;
+  }
+
+  /**
+   * The instance a call is about, for the in-flight counts: the schedule list names it as `elid`
+   * (or `plid`), an edit as `plid` or through its schedule, a delete through its schedule, and
+   * `instances.edit` as `elid`. Only looks: nothing is refreshed.
+   */
+  instanceOf(func: string, params: Record<string, string>): string | undefined {
+    const username = this.callerOf(func, params);
+    const account = username === undefined ? undefined : this.accounts.get(username);
+    const scheduleInstance = (id: string | undefined) =>
+      id === undefined
+        ? undefined
+        : account?.schedules.find((s) => s.id === id.split(',')[0]?.trim())?.instanceId;
+    switch (func) {
+      case 'instances.fleio_bckps.schedule':
+        return params.elid ?? params.plid;
+      case 'instances.fleio_bckps.schedule.edit':
+        return params.plid ?? scheduleInstance(params.elid);
+      case 'instances.fleio_bckps.schedule.delete':
+        return scheduleInstance(params.elid);
+      case 'instances.edit':
+        return params.elid;
+      default:
+        return undefined;
+    }
+  }
+
+  /** Counts a call in flight; the returned function ends it (once, however often it is called). */
+  startCall(instanceId: string | undefined): () => void {
+    const flight = this.inFlight;
+    flight.current += 1;
+    flight.max = Math.max(flight.max, flight.current);
+    const counts =
+      instanceId === undefined
+        ? undefined
+        : (flight.instances[instanceId] ??= { current: 0, max: 0 });
+    if (counts) {
+      counts.current += 1;
+      counts.max = Math.max(counts.max, counts.current);
+    }
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      flight.current -= 1;
+      if (counts) counts.current -= 1;
+    };
   }
 
   /** Schedule ids are global, like BILLmanager's, even though each account sees only its own. */
@@ -100,6 +206,13 @@ export class EmulatorState {
     };
     this.sessions.set(session.id, session);
     return session;
+  }
+
+  /** The session under a new id (the old id ends), as after a confirmed second factor. */
+  renewSession(session: Session): Session {
+    this.sessions.delete(session.id);
+    const renewed = this.openSession(session.username, session.totpPending);
+    return renewed;
   }
 
   /** The live session for `id`, refreshed; expired sessions are forgotten on the way. */

@@ -4,8 +4,24 @@ import type { DemoAccount } from './demo-data.js';
 export interface EmulatorOptions {
   /** How long a session lives after its last request; default one hour, like Zomro. */
   sessionTtlMs?: number;
-  /** Render a one-row list as an object instead of an array (ISPsystem does); default true. */
+  /**
+   * Render a one-row list as an object instead of an array; default false: for `instances` and
+   * the schedule list Zomro's panel reads `doc.elem` as an array. The object form stays as a switch
+   * (other BILLmanager lists do it) that clients are tested against.
+   */
   oneRowAsObject?: boolean;
+  /**
+   * The rows per page each account starts with (BILLmanager keeps it as a saved per-user setting
+   * that a `p_cnt` in a request changes); default 5, small so that clients page.
+   */
+  pageSize?: number;
+  /** `totp.confirm` answers a new session id and ends the old one; default true. */
+  totpRenewsSession?: boolean;
+  /**
+   * What a data function answers while the second factor is owed: `empty` (a bare `doc.ok` and
+   * no data, as a third-party client reports) or `access` (the access error); default `empty`.
+   */
+  totpPendingAnswer?: 'empty' | 'access';
   /** Serve the HTTP control routes under /__emulator; default false. */
   testControl?: boolean;
   /** The clock for sessions, TOTP and dates; default Date.now. */
@@ -21,6 +37,7 @@ export const FAULT_KINDS = [
   'running-operation',
   'session-expired',
   'error',
+  'long',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -37,9 +54,31 @@ export interface Fault {
   username?: string;
   /** For kind 'error': the doc.error to answer. */
   error?: { type: string; object?: string; message: string };
+  /**
+   * For kind 'long': how many GETs of the long-request URL answer "still running" before the
+   * result; default 1. The call itself takes effect at once, exactly once.
+   */
+  polls?: number;
+}
+
+/** Calls being answered right now, overall and per instance, with the most seen at once. */
+export interface InFlight {
+  current: number;
+  max: number;
+  /** By instance id: calls that name an instance (its schedules, a schedule of it, its edit). */
+  instances: Record<string, { current: number; max: number }>;
+}
+
+/** A `p_cnt` a client sent: it changed the account's saved rows per page. */
+export interface PageSizeChange {
+  username: string;
+  from: number;
+  to: number;
+  at: number;
 }
 
 export interface RecordedCall {
+  /** The BILLmanager function; `long` for a GET of a long-request URL. */
   func: string;
   /** The call's parameters, with `password`, `auth`, `qrcode` and `authinfo` replaced by '***'. */
   params: Record<string, string>;
@@ -58,6 +97,17 @@ export interface EmulatorControl {
   expireSessions(username?: string): void;
   createAccount(options?: { totp?: boolean }): DemoAccount;
   setOneRowAsObject(on: boolean): void;
+  /** Sets an account's saved rows per page (as its operator would in Zomro's panel). */
+  setPageSize(username: string, size: number): void;
+  pageSizeOf(username: string): number;
+  /** Every `p_cnt` clients sent that changed a saved page size, oldest first. */
+  readonly pageSizeChanges: readonly PageSizeChange[];
+  /** Puts an instance into a state (`error`, `running_image_uploading`, `active`, …). */
+  setInstanceStatus(username: string, instanceId: string, status: string): void;
+  /** How many scheduled backups the instance keeps (`backup_rotation`). */
+  retentionOf(username: string, instanceId: string): number;
+  /** Calls in flight now, and the most seen at once since the last reset. */
+  readonly inFlight: InFlight;
   reset(): void;
   readonly calls: readonly RecordedCall[];
   clearCalls(): void;

@@ -12,6 +12,8 @@ export interface ErrorInfo {
   type: string;
   object?: string;
   message: string;
+  /** The message in Russian, answered for `lang=ru`. */
+  ru?: string;
   /** Extra `param` entries, as BILLmanager attaches to field errors. */
   params?: Record<string, string>;
 }
@@ -26,37 +28,36 @@ export function renderRow(row: Row): DocNode {
 }
 
 export interface Paging {
-  /** Rows per page, when the caller asked for pages. */
-  count?: number;
+  /** Rows per page: the account's saved setting. */
+  count: number;
   /** 1-based page number. */
   page: number;
 }
 
-/** Reads `p_cnt`/`p_num`; a missing or nonsensical `p_cnt` means "all rows". */
-export function readPaging(params: Record<string, string>): Paging {
-  const count = Number(params.p_cnt);
+/** `p_num` as a page number; a missing or nonsensical one is page 1. */
+export function pageNumber(params: Record<string, string>): number {
   const page = Number(params.p_num);
-  const validPage = Number.isInteger(page) && page >= 1 ? page : 1;
-  if (!Number.isInteger(count) || count < 1) return { page: 1 };
-  return { count, page: validPage };
+  return Number.isInteger(page) && page >= 1 ? page : 1;
+}
+
+/** `p_cnt` when it is a positive integer (a rows-per-page setting), else undefined. */
+export function requestedPageSize(params: Record<string, string>): number | undefined {
+  if (params.p_cnt === undefined) return undefined;
+  const count = Number(params.p_cnt);
+  return Number.isInteger(count) && count >= 1 ? count : undefined;
 }
 
 /**
- * A list answer: `elem` (absent when empty; an object instead of an array for a lone row when
- * `oneRowAsObject`), `p_elems` always, `p_cnt`/`p_num` when the caller paged.
+ * A list answer, one page of it: `elem` (absent when the page is empty; an object instead of an
+ * array for a lone row when `oneRowAsObject`), and always `p_cnt`, `p_num` and `p_elems`.
  */
 export function renderList(rows: readonly Row[], paging: Paging, oneRowAsObject: boolean): DocNode {
   const node: DocNode = {};
-  const pageRows =
-    paging.count === undefined
-      ? rows
-      : rows.slice((paging.page - 1) * paging.count, paging.page * paging.count);
+  const pageRows = rows.slice((paging.page - 1) * paging.count, paging.page * paging.count);
   if (pageRows.length === 1 && oneRowAsObject) node.elem = renderRow(pageRows[0] as Row);
   else if (pageRows.length > 0) node.elem = pageRows.map(renderRow);
-  if (paging.count !== undefined) {
-    node.p_cnt = text(String(paging.count));
-    node.p_num = text(String(paging.page));
-  }
+  node.p_cnt = text(String(paging.count));
+  node.p_num = text(String(paging.page));
   node.p_elems = text(String(rows.length));
   return node;
 }
@@ -68,7 +69,7 @@ export function renderError(error: ErrorInfo, lang: string): DocNode {
   if (error.params) {
     node.param = Object.entries(error.params).map(([name, value]) => ({ $name: name, $: value }));
   }
-  node.msg = text(error.message);
+  node.msg = text(lang === 'ru' && error.ru !== undefined ? error.ru : error.message);
   return { error: node };
 }
 

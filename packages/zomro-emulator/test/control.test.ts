@@ -114,10 +114,10 @@ describe('HTTP test control', () => {
       code: string;
     };
     expect(code).toBe(totpCode(totpAccount.totpSecret));
-    expect(
-      (await emulator.call({ func: 'totp.confirm', auth, qrcode: code, sok: 'ok' })).ok,
-    ).toBeDefined();
-    expect((await emulator.call({ func: 'instances', auth })).elem).toBeDefined();
+    const confirmed = await emulator.call({ func: 'totp.confirm', auth, qrcode: code, sok: 'ok' });
+    expect(confirmed.ok).toBeDefined();
+    const renewed = confirmed.auth.$id as string;
+    expect((await emulator.call({ func: 'instances', auth: renewed })).elem).toBeDefined();
   });
 
   it('gives the current code of the demo two-factor account, and 404 for others', async () => {

@@ -73,6 +73,8 @@ export async function startTestEmulator(
         sok: 'ok',
       });
       if (confirmed.error) throw new Error(`totp.confirm failed: ${JSON.stringify(confirmed)}`);
+      // The confirmed session may have a new id (it does by default): continue with it.
+      return (confirmed.auth as { $id: string }).$id;
     }
     return id;
   };

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument --
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment --
    The answers are untyped JSON on purpose: the assertions read the envelope as a client would. */
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, DEMO_TOTP_ACCOUNT } from '../src/index.js';
@@ -106,7 +106,7 @@ describe('schedule edit', () => {
         },
       ]);
       const listed = await emulator.call({ func: LIST, auth, elid: '5203816' });
-      expect(plain(listed.elem)).toEqual({
+      expect(plain(rows(listed)[0] ?? {})).toEqual({
         create_date: '2025-03-10',
         id: created[0]?.id,
         instance_id: '5203816',
@@ -154,7 +154,7 @@ describe('schedule edit', () => {
     expect((await emulator.call({ ...edit, plid: '5203773', name: 'Again' })).ok).toBeDefined();
     expect(emulator.control.schedulesOf('demo', '5203773')[0]?.name).toBe('Again');
     const listed = await emulator.call({ func: LIST, auth, elid: '5203773' });
-    expect(plain(listed.elem)).toMatchObject({
+    expect(plain(rows(listed)[0] ?? {})).toMatchObject({
       id: '14',
       rotation_days: 'Monday Wednesday Friday ',
       create_date: '2024-07-24',
@@ -285,7 +285,7 @@ describe('accounts', () => {
     expect(emulator.control.schedulesOf(account.username, '5203773')).toEqual([]);
     expect(emulator.control.schedulesOf('demo', '5203773')).toHaveLength(1);
     const mine = await emulator.call({ func: LIST, auth, elid: '5203773' });
-    expect(plain(mine.elem).id).toBe('14');
+    expect(plain(rows(mine)[0] ?? {}).id).toBe('14');
     expect(() => emulator.control.schedulesOf('nobody', '5203773')).toThrow();
   });
 

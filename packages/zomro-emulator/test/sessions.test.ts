@@ -95,14 +95,38 @@ describe('sessions', () => {
     expect((await emulator.call({ func: 'keepalive', auth })).error).toMatchObject(ACCESS);
   });
 
-  it('logs out with logon and sok=ok, and only then', async () => {
+  it('logs out with logon, with or without sok=ok, as Zomro’s panel does', async () => {
     const emulator = await startTestEmulator();
     const auth = await emulator.signIn(DEMO_ACCOUNT);
+    // The panel's logout: no sok. The answer is the login form, and the session is over.
     const form = await emulator.call({ func: 'logon', auth });
     expect(form.ok).toBeUndefined();
-    expect((await emulator.call({ func: 'keepalive', auth })).ok).toBeDefined();
-    expect((await emulator.call({ func: 'logon', auth, sok: 'ok' })).ok).toEqual({});
+    expect(form.error).toBeUndefined();
     expect((await emulator.call({ func: 'keepalive', auth })).error).toMatchObject(ACCESS);
+    const other = await emulator.signIn(DEMO_ACCOUNT);
+    expect((await emulator.call({ func: 'logon', auth: other, sok: 'ok' })).ok).toEqual({});
+    expect((await emulator.call({ func: 'keepalive', auth: other })).error).toMatchObject(ACCESS);
+    // Logging out twice, or a session nobody knows, is harmless.
+    expect((await emulator.call({ func: 'logon', auth: other, sok: 'ok' })).ok).toEqual({});
+    expect((await emulator.call({ func: 'logon', auth })).error).toBeUndefined();
+  });
+
+  it('answers the access and busy messages in Russian for lang=ru', async () => {
+    const emulator = await startTestEmulator();
+    const expired = await emulator.call({ func: 'keepalive', auth: 'nope', lang: 'ru' });
+    expect(expired.error).toMatchObject({
+      $type: 'access',
+      $lang: 'ru',
+      msg: { $: 'У вас недостаточно прав на выполнение функции' },
+    });
+    const auth = await emulator.signIn(DEMO_ACCOUNT);
+    emulator.control.addFault({ kind: 'running-operation' });
+    const busy = await emulator.call({ func: 'instances', auth, lang: 'ru' });
+    expect(busy.error).toMatchObject({
+      $object: 'runningoperation',
+      msg: { $: 'Ваш запрос обрабатывается, пожалуйста, подождите' },
+    });
+    expect((await emulator.call({ func: 'keepalive', auth: 'nope' })).error).toMatchObject(ACCESS);
   });
 
   it('keeps sessions apart: logging one out leaves the other', async () => {
@@ -135,8 +159,13 @@ describe('two-factor sign-in', () => {
     });
     const auth = doc.auth.$id as string;
     expect((await emulator.call({ func: 'whoami', auth })).ok.$).toBe('func=totp.confirm');
-    expect((await emulator.call({ func: 'instances', auth })).error).toMatchObject(ACCESS);
-    expect((await emulator.call({ func: 'keepalive', auth })).error).toMatchObject(ACCESS);
+    // While the code is owed, data functions answer a bare ok with no data: an "empty list"
+    // from such a session means nothing.
+    const pending = await emulator.call({ func: 'instances', auth });
+    expect(pending.ok).toEqual({});
+    expect(pending.elem).toBeUndefined();
+    expect(pending.p_elems).toBeUndefined();
+    expect(pending.error).toBeUndefined();
 
     const secret = DEMO_TOTP_ACCOUNT.totpSecret ?? '';
     const missing = await emulator.call({ func: 'totp.confirm', auth, sok: 'ok' });
@@ -144,19 +173,45 @@ describe('two-factor sign-in', () => {
     const stale = totpCode(secret, now - 5 * 60_000);
     const wrong = await emulator.call({ func: 'totp.confirm', auth, qrcode: stale, sok: 'ok' });
     expect(wrong.error).toMatchObject({ $type: 'value', $object: 'qrcode' });
-    expect((await emulator.call({ func: 'instances', auth })).error).toMatchObject(ACCESS);
+    expect((await emulator.call({ func: 'instances', auth })).elem).toBeUndefined();
 
     const confirmed = await emulator.call({
       func: 'totp.confirm',
       auth,
       qrcode: totpCode(secret, now),
       sok: 'ok',
+      clicked_button: 'ok',
     });
     expect(confirmed.ok).toBeDefined();
-    expect(confirmed.auth.$id).toBe(auth);
-    expect((await emulator.call({ func: 'whoami', auth })).user.$name).toBe('demo2fa');
-    const instances = await emulator.call({ func: 'instances', auth });
+    // A new session id, as Zomro's panel expects; the old one is over.
+    const renewed = confirmed.auth.$id as string;
+    expect(renewed).toMatch(/^[0-9a-f]{24}$/);
+    expect(renewed).not.toBe(auth);
+    expect((await emulator.call({ func: 'whoami', auth })).error).toMatchObject(ACCESS);
+    expect((await emulator.call({ func: 'whoami', auth: renewed })).user.$name).toBe('demo2fa');
+    const instances = await emulator.call({ func: 'instances', auth: renewed });
     expect(instances.p_elems.$).toBe('3');
+  });
+
+  it('can keep the session id and answer the access error while the code is owed', async () => {
+    const now = Date.UTC(2025, 5, 1, 9, 30);
+    const emulator = await startTestEmulator({
+      now: () => now,
+      totpRenewsSession: false,
+      totpPendingAnswer: 'access',
+    });
+    const doc = await emulator.call({
+      func: 'auth',
+      username: DEMO_TOTP_ACCOUNT.username,
+      password: DEMO_TOTP_ACCOUNT.password,
+    });
+    const auth = doc.auth.$id as string;
+    expect((await emulator.call({ func: 'instances', auth })).error).toMatchObject(ACCESS);
+    expect((await emulator.call({ func: 'keepalive', auth })).error).toMatchObject(ACCESS);
+    const code = totpCode(DEMO_TOTP_ACCOUNT.totpSecret ?? '', now);
+    const confirmed = await emulator.call({ func: 'totp.confirm', auth, qrcode: code, sok: 'ok' });
+    expect(confirmed.auth.$id).toBe(auth);
+    expect((await emulator.call({ func: 'keepalive', auth })).ok).toBeDefined();
   });
 
   it('accepts a code one step old (clock drift) and rejects another account secret', async () => {
@@ -178,7 +233,8 @@ describe('two-factor sign-in', () => {
     const drifted = totpCode(DEMO_TOTP_ACCOUNT.totpSecret ?? '', now - 30_000);
     const accepted = await emulator.call({ func: 'totp.confirm', auth: auth1, qrcode: drifted });
     expect(accepted.error).toBeUndefined();
-    expect((await emulator.call({ func: 'keepalive', auth: auth1 })).ok).toBeDefined();
+    const renewed = accepted.auth.$id as string;
+    expect((await emulator.call({ func: 'keepalive', auth: renewed })).ok).toBeDefined();
   });
 
   it('signs a created two-factor account in with its own secret', async () => {

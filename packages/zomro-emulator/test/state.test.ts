@@ -5,7 +5,14 @@ import { EmulatorState } from '../src/state.js';
 describe('EmulatorState sessions', () => {
   it('forgets sessions that expired without being used again when a new one opens', () => {
     let now = 1_000_000;
-    const state = new EmulatorState(() => now, 60_000, true);
+    const state = new EmulatorState({
+      now: () => now,
+      sessionTtlMs: 60_000,
+      oneRowAsObject: true,
+      pageSize: 5,
+      totpRenewsSession: true,
+      totpPendingAnswer: 'empty',
+    });
     const stale = state.openSession('demo', false);
     const live = state.openSession('demo', false);
     now += 30_000;

@@ -8,7 +8,7 @@ import { HttpError } from '../http-errors.js';
 import { TeamAccountRejectedError } from '../services/team-account.js';
 import { AuditUnavailableError } from '../stores/audit.js';
 import { LockQueueFullError, LockWaitAbortedError } from '../stores/locks.js';
-import { isBusyError } from '../zomro/client.js';
+import { isAccessError, isBusyError } from '../zomro/client.js';
 import {
   ZomroApiError,
   ZomroBadResponseError,
@@ -17,6 +17,7 @@ import {
   ZomroTimeoutError,
   ZomroUnavailableError,
 } from '../zomro/errors.js';
+import { VALUE_FIELDS } from '../zomro/fields.js';
 
 /** Seconds a client should wait before retrying a change Zomro refused as busy. */
 export const BUSY_RETRY_AFTER_SECONDS = 5;
@@ -44,15 +45,11 @@ function fieldErrors(validation: ReadonlyArray<{ instancePath?: string; message?
   }));
 }
 
-/**
- * Fields the BFF sends that are values, not ids: `missed` on one of them means Zomro found the
- * value missing (a rejection, 422), not that an instance or schedule is gone (404).
- */
-const VALUE_FIELDS = new Set(['name', 'rotation_days', 'rotation_time', 'qrcode']);
-
 /** A Zomro `doc.error` in the API's terms; Zomro's own sentence is passed on. */
 export function mapZomroApiError(error: ZomroApiError): MappedError {
   const upstream = { type: error.type, object: error.object };
+  // Fields named in a JSON `$object`, under the names the operator's form uses.
+  const fields = error.fields.map(({ field, message }) => ({ path: field, message }));
   if (isBusyError(error)) {
     return mapped(
       409,
@@ -62,18 +59,20 @@ export function mapZomroApiError(error: ZomroApiError): MappedError {
       { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
     );
   }
+  // `missed` on a value the BFF sent is a rejection (422); on an id, the thing is gone (404).
   if (error.type === 'missed' && !VALUE_FIELDS.has(error.object)) {
     return mapped(404, 'NOT_FOUND', error.upstreamMessage || 'Zomro does not know this item', {
       upstream,
     });
   }
-  if (error.type === 'access') {
+  if (isAccessError(error)) {
     return mapped(403, 'FORBIDDEN', error.upstreamMessage || 'Zomro refused this operation', {
       upstream,
     });
   }
   return mapped(422, 'UPSTREAM_REJECTED', error.upstreamMessage || 'Zomro refused the request', {
     upstream,
+    ...(fields.length > 0 && { details: fields }),
   });
 }
 

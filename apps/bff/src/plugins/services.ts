@@ -1,6 +1,7 @@
 // Builds the service layer once, from the configuration, and decorates the app with it: the state
 // stores (memory and file here; Redis later, chosen in the same place), the team account, the
-// account service, the audit trail and the schedules service. Routes only call these.
+// account service, the audit trail, and the instances, schedules and retention services. Routes
+// only call these.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { OperatorDirectory } from '../auth/operators.js';
@@ -8,6 +9,7 @@ import type { AppConfig } from '../config.js';
 import { AccountService } from '../services/accounts.js';
 import { AuditTrail } from '../services/audit-trail.js';
 import { InstanceService } from '../services/instances.js';
+import { RetentionService } from '../services/retention.js';
 import { ScheduleService } from '../services/schedules.js';
 import { TeamAccount } from '../services/team-account.js';
 import type { AuditStore } from '../stores/audit.js';
@@ -20,6 +22,7 @@ export interface Services {
   accounts: AccountService;
   instances: InstanceService;
   schedules: ScheduleService;
+  retention: RetentionService;
   audit: AuditTrail;
   team: TeamAccount | null;
 }
@@ -66,13 +69,17 @@ export async function createServices(
       proxy: config.proxyAuth !== null,
     },
   });
+  const locks = stores.locks ?? new MemoryInstanceLocks();
+  const instances = new InstanceService({ client });
   const schedules = new ScheduleService({
     client,
+    instances,
     audit,
-    locks: stores.locks ?? new MemoryInstanceLocks(),
+    locks,
     idempotency: stores.idempotency ?? new MemoryIdempotencyStore(),
   });
-  return { accounts, instances: new InstanceService({ client }), schedules, audit, team };
+  const retention = new RetentionService({ client, audit, locks });
+  return { accounts, instances, schedules, retention, audit, team };
 }
 
 export default fp(

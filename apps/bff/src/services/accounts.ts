@@ -7,7 +7,7 @@ import type { OperatorDirectory } from '../auth/operators.js';
 import { HttpError } from '../http-errors.js';
 import { toApiError } from '../plugins/error-handler.js';
 import type { DashboardSession, OperatorSession, ZomroSession } from '../stores/sessions.js';
-import { isBusyError, type ZomroClient } from '../zomro/client.js';
+import { isAccessError, isBusyError, type ZomroClient } from '../zomro/client.js';
 import { ZomroApiError, ZomroSessionExpiredError } from '../zomro/errors.js';
 import type { Actor } from './actor.js';
 import type { AuditTrail } from './audit-trail.js';
@@ -145,7 +145,7 @@ export class AccountService {
       token = await this.#client.confirmTotp(session.zomroToken, code);
     } catch (error) {
       if (!(error instanceof ZomroApiError) || isBusyError(error)) throw error;
-      if (error.type === 'access') throw new ZomroSessionExpiredError(error.func);
+      if (isAccessError(error)) throw new ZomroSessionExpiredError(error.func);
       await this.#audit.session(
         'session.sign-in-failed',
         session.username,

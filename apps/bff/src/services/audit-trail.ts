@@ -52,11 +52,13 @@ export const auditUnavailable = () =>
 export interface ChangeSubject {
   actor: string;
   account: string;
-  action: Extract<AuditAction, `schedule.${string}`>;
+  action: Extract<AuditAction, `schedule.${string}` | `instance.${string}`>;
   instanceId: string;
   scheduleId: string | null;
   before: AuditScheduleValues | null;
   after: AuditScheduleValues | null;
+  /** `instance.retention`: the number of kept backups before (null: unknown) and asked for. */
+  retention?: { before: number | null; after: number };
 }
 
 /** The handle a change gets while it runs. */
@@ -202,6 +204,7 @@ export class AuditTrail {
       scheduleId: subject.scheduleId,
       before: subject.before,
       after: subject.after,
+      ...(subject.retention && { retention: { ...subject.retention } }),
     };
   }
 }

@@ -1,5 +1,6 @@
 // Which row a create made: Zomro answers a create with no id, so the schedule list is read before
-// and after (under the instance's lock) and the new ids are the difference.
+// and after (under the instance's lock) and the new ids are the difference; looked for again a
+// few times when the row does not show at once.
 import type { ValidScheduleInput } from '@zomro-dash/shared';
 import type { ListedSchedule } from '../zomro/mappers.js';
 
@@ -42,4 +43,43 @@ export function findNewSchedule(
     if (found.length > 0) return found.reduce((a, b) => (compareIds(a.id, b.id) >= 0 ? a : b));
   }
   return null;
+}
+
+/** Whether a listed schedule has exactly the values that were sent. */
+export function sameValues(schedule: ListedSchedule, input: ValidScheduleInput): boolean {
+  return (
+    schedule.name === input.name &&
+    schedule.time === input.time &&
+    sameDays(schedule.days, input.days)
+  );
+}
+
+/** Waits before each extra look for a created schedule (busy, reset, not listed yet). */
+const RELIST_DELAYS_MS = [0, 250, 750, 1500];
+
+/**
+ * Lists again until the new row shows (Zomro may be busy, the connection may break, the row
+ * may lag): the schedule, null when it never showed, undefined when no list could be read.
+ */
+export async function findCreated(
+  list: () => Promise<ListedSchedule[]>,
+  sleep: (ms: number) => Promise<void>,
+  beforeIds: ReadonlySet<string>,
+  input: ValidScheduleInput,
+  answeredId: string | null,
+  attempts = RELIST_DELAYS_MS.length,
+): Promise<ListedSchedule | null | undefined> {
+  let listed = false;
+  for (const delay of RELIST_DELAYS_MS.slice(0, attempts)) {
+    if (delay > 0) await sleep(delay);
+    try {
+      const after = await list();
+      listed = true;
+      const made = findNewSchedule(beforeIds, after, input, answeredId);
+      if (made) return made;
+    } catch {
+      // Busy, reset, time-out: look again after the next delay.
+    }
+  }
+  return listed ? null : undefined;
 }

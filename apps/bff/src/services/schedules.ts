@@ -1,6 +1,6 @@
 // The schedules service: everything between a route and the Zomro client for backup schedules —
-// who may change them, the audit trail, the per-instance lock, If-Match versions, idempotent
-// creates, and learning a new schedule's id.
+// who may change them, the audit trail, the per-instance lock, instances that take no changes,
+// If-Match versions, idempotent creates, and learning a new schedule's id.
 import { createHash } from 'node:crypto';
 import type { BackupSchedule, ValidScheduleInput } from '@zomro-dash/shared';
 import { HttpError } from '../http-errors.js';
@@ -16,14 +16,19 @@ import {
   type AuditTrail,
   type ChangeRecorder,
 } from './audit-trail.js';
-import { findNewSchedule } from './new-schedule.js';
+import { lockedChange, type ChangeOptions } from './instance-changes.js';
+import type { InstanceService } from './instances.js';
+import { findCreated, findNewSchedule, sameValues } from './new-schedule.js';
 import { ifMatchAllows, withVersion, type IfMatch } from './versions.js';
 
 export type CreateResult = { schedule: BackupSchedule } | { schedule: null; pending: true };
 
-export interface ChangeOptions {
-  /** The request went away: a change still waiting for the instance is not started. */
-  signal?: AbortSignal;
+export type { ChangeOptions } from './instance-changes.js';
+
+/** An instance's schedules as the API answers them, with how many backups Zomro keeps. */
+export interface ScheduleListing {
+  schedules: BackupSchedule[];
+  retention: number | null;
 }
 
 export interface CreateOptions extends ChangeOptions {
@@ -36,18 +41,17 @@ export interface UpdateOptions extends ChangeOptions {
 
 const noSuchSchedule = () => new HttpError(404, 'NOT_FOUND', 'This instance has no such schedule');
 
-/** Waits before each extra look for a created schedule (busy, reset, not listed yet). */
-const RELIST_DELAYS_MS = [0, 250, 750, 1500];
-
 export class ScheduleService {
   readonly #client: ZomroClient;
   readonly #audit: AuditTrail;
   readonly #locks: InstanceLocks;
   readonly #idempotency: IdempotencyStore;
+  readonly #instances: InstanceService;
   readonly #sleep: (ms: number) => Promise<void>;
 
   constructor(options: {
     client: ZomroClient;
+    instances: InstanceService;
     audit: AuditTrail;
     locks: InstanceLocks;
     idempotency: IdempotencyStore;
@@ -57,18 +61,22 @@ export class ScheduleService {
     this.#audit = options.audit;
     this.#locks = options.locks;
     this.#idempotency = options.idempotency;
+    this.#instances = options.instances;
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  async list(actor: Actor, instanceId: string): Promise<BackupSchedule[]> {
+  async list(actor: Actor, instanceId: string): Promise<ScheduleListing> {
     const [listed, lastChanges] = await Promise.all([
-      this.#list(actor, instanceId),
+      actor.zomro.run((token) => this.#client.listSchedules(token, instanceId)),
       this.#audit.store.lastChanges(actor.account, instanceId),
     ]);
-    return listed.map((schedule) => ({
-      ...withVersion(schedule),
-      lastChange: lastChanges.get(schedule.id) ?? null,
-    }));
+    return {
+      schedules: listed.schedules.map((schedule) => ({
+        ...withVersion(schedule),
+        lastChange: lastChanges.get(schedule.id) ?? null,
+      })),
+      retention: listed.retention,
+    };
   }
 
   async create(
@@ -131,13 +139,18 @@ export class ScheduleService {
     };
     return this.#audit.change(about, (recorder) =>
       this.#locked(actor, instanceId, options, async () => {
-        const before = await this.#list(actor, instanceId);
+        const [before, blocked] = await Promise.all([
+          this.#list(actor, instanceId),
+          this.#instances.scheduleChangeRefusal(actor, instanceId),
+        ]);
         const beforeIds = new Set(before.map((s) => s.id));
+        const list = () => this.#list(actor, instanceId);
         if (unknownSince) {
           // A retry of a create whose answer was lost: it may have been made after all.
           const made = findNewSchedule(unknownSince, before, input);
           if (made && sameValues(made, input)) return { schedule: changed(recorder, made) };
         }
+        if (blocked) throw blocked;
         await recorder.sending();
         let answeredId: string | null;
         try {
@@ -147,43 +160,16 @@ export class ScheduleService {
         } catch (error) {
           if (!isLostAnswer(error)) throw error;
           // Zomro's answer was lost: look before answering whether the schedule was made.
-          const made = await this.#findCreated(actor, instanceId, beforeIds, input, null, 1);
+          const made = await findCreated(list, this.#sleep, beforeIds, input, null, 1);
           if (!made) throw new CreateOutcomeUnknown(beforeIds, error);
           return { schedule: changed(recorder, made) };
         }
         // Zomro has made it: from here on the answer is never a retryable error.
-        const made = await this.#findCreated(actor, instanceId, beforeIds, input, answeredId);
+        const made = await findCreated(list, this.#sleep, beforeIds, input, answeredId);
         if (!made) return { schedule: null, pending: true as const };
         return { schedule: changed(recorder, made) };
       }),
     );
-  }
-
-  /**
-   * Lists again until the new row shows (Zomro may be busy, the connection may break, the row
-   * may lag): the schedule, null when it never showed, undefined when no list could be read.
-   */
-  async #findCreated(
-    actor: Actor,
-    instanceId: string,
-    beforeIds: ReadonlySet<string>,
-    input: ValidScheduleInput,
-    answeredId: string | null,
-    attempts = RELIST_DELAYS_MS.length,
-  ): Promise<ListedSchedule | null | undefined> {
-    let listed = false;
-    for (const delay of RELIST_DELAYS_MS.slice(0, attempts)) {
-      if (delay > 0) await this.#sleep(delay);
-      try {
-        const after = await this.#list(actor, instanceId);
-        listed = true;
-        const made = findNewSchedule(beforeIds, after, input, answeredId);
-        if (made) return made;
-      } catch {
-        // Busy, reset, time-out: look again after the next delay.
-      }
-    }
-    return listed ? null : undefined;
   }
 
   async update(
@@ -199,7 +185,11 @@ export class ScheduleService {
     };
     return this.#audit.change(about, (recorder) =>
       this.#locked(actor, instanceId, options, async () => {
-        const current = await this.#current(actor, instanceId, scheduleId, options.ifMatch);
+        const [current, blocked] = await Promise.all([
+          this.#current(actor, instanceId, scheduleId, options.ifMatch),
+          this.#instances.scheduleChangeRefusal(actor, instanceId),
+        ]);
+        if (blocked) throw blocked;
         recorder.subject.before = scheduleValues(current);
         await recorder.sending();
         await actor.zomro.run((token) =>
@@ -225,7 +215,11 @@ export class ScheduleService {
     const about = subject(actor, 'schedule.delete', instanceId, scheduleId);
     await this.#audit.change(about, (recorder) =>
       this.#locked(actor, instanceId, options, async () => {
-        const current = await this.#current(actor, instanceId, scheduleId, options.ifMatch);
+        const [current, blocked] = await Promise.all([
+          this.#current(actor, instanceId, scheduleId, options.ifMatch),
+          this.#instances.scheduleChangeRefusal(actor, instanceId),
+        ]);
+        if (blocked) throw blocked;
         recorder.subject.before = scheduleValues(current);
         await recorder.sending();
         await actor.zomro.run((token) => this.#client.deleteSchedule(token, scheduleId));
@@ -233,8 +227,9 @@ export class ScheduleService {
     );
   }
 
-  #list(actor: Actor, instanceId: string): Promise<ListedSchedule[]> {
-    return actor.zomro.run((token) => this.#client.listSchedules(token, instanceId));
+  async #list(actor: Actor, instanceId: string): Promise<ListedSchedule[]> {
+    return (await actor.zomro.run((token) => this.#client.listSchedules(token, instanceId)))
+      .schedules;
   }
 
   /**
@@ -270,14 +265,8 @@ export class ScheduleService {
    * anything is sent (inside the audit entry, so the refusal is on record).
    */
   #locked<T>(actor: Actor, instanceId: string, options: ChangeOptions, task: () => Promise<T>) {
-    if (actor.role !== 'editor') {
-      return Promise.reject(
-        new HttpError(403, 'FORBIDDEN', 'Viewers cannot change schedules; ask an editor'),
-      );
-    }
-    return this.#locks.run(`${actor.account}\u0000${instanceId}`, task, {
-      ...(options.signal && { signal: options.signal }),
-    });
+    const refusal = 'Viewers cannot change schedules; ask an editor';
+    return lockedChange(this.#locks, actor, instanceId, options, refusal, task);
   }
 }
 
@@ -296,14 +285,6 @@ function changed(recorder: ChangeRecorder, schedule: ListedSchedule): BackupSche
   recorder.subject.scheduleId = schedule.id;
   const { actor, action } = recorder.subject;
   return { ...withVersion(schedule), lastChange: { actor, at: recorder.at, action } };
-}
-
-function sameValues(schedule: ListedSchedule, input: ValidScheduleInput): boolean {
-  return (
-    schedule.name === input.name &&
-    schedule.time === input.time &&
-    schedule.days.join() === input.days.join()
-  );
 }
 
 function subject(

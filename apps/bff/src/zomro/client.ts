@@ -5,16 +5,7 @@ import {
   type Instance,
   type ValidScheduleInput,
 } from '@zomro-dash/shared';
-import {
-  authToken,
-  okText,
-  paging,
-  parseDoc,
-  rows,
-  text,
-  type ZomroDoc,
-  type ZomroRow,
-} from './envelope.js';
+import { authToken, okText, parseDoc, text, type ZomroDoc } from './envelope.js';
 import {
   ZomroApiError,
   ZomroBadResponseError,
@@ -23,7 +14,16 @@ import {
   ZomroTimeoutError,
   ZomroUnavailableError,
 } from './errors.js';
-import { toInstance, toSchedule, type ListedSchedule } from './mappers.js';
+import { listPages, type ListedPages } from './list-pages.js';
+import {
+  longRequestPath,
+  longRequestUrl,
+  nextPollDelay,
+  POLL_FIRST_DELAY_MS,
+  POLL_MAX_FAILURES,
+  wait,
+} from './long-request.js';
+import { toInstance, toRetention, toSchedule, type ListedSchedule } from './mappers.js';
 
 export const FUNC = {
   auth: 'auth',
@@ -32,6 +32,7 @@ export const FUNC = {
   keepalive: 'keepalive',
   logout: 'logon',
   instances: 'instances',
+  instanceEdit: 'instances.edit',
   schedules: 'instances.fleio_bckps.schedule',
   scheduleEdit: 'instances.fleio_bckps.schedule.edit',
   scheduleDelete: 'instances.fleio_bckps.schedule.delete',
@@ -50,22 +51,32 @@ export interface ZomroClientLogger {
 export interface ZomroClientOptions {
   /** Zomro's endpoint, e.g. https://api.zomro.com/ */
   url: string;
+  /** The time-out of one call, the looks at a long request's URL included. */
   timeoutMs: number;
   logger?: ZomroClientLogger;
   fetch?: typeof fetch;
-  /** Rows asked for per page of a list (tests make it small to see paging). */
-  pageSize?: number;
 }
 
-/** Rows asked for per page of a list; further pages are fetched only when `p_elems` says so. */
-const DEFAULT_PAGE_SIZE = 500;
-const MAX_PAGES = 100;
+// Zomro's panel matches these in English and in Russian (src/utils/checkIfTokenAlive.js): the BFF
+// asks for English (lang=en) but matches both.
+const BUSY_MESSAGE = /request in process|ваш запрос обрабатывается/i;
+const ACCESS_MESSAGE = /insufficient privileges|недостаточно прав/i;
 
 export function isBusyError(error: ZomroApiError): boolean {
   return (
     error.object === 'runningoperation' ||
     error.type === 'runningoperation' ||
-    /request in process/i.test(error.upstreamMessage)
+    BUSY_MESSAGE.test(error.upstreamMessage)
+  );
+}
+
+/**
+ * Zomro's "insufficient privileges": a real lack of permission, or (Zomro says it the same way) an
+ * expired or unknown session.
+ */
+export function isAccessError(error: ZomroApiError): boolean {
+  return (
+    !isBusyError(error) && (error.type === 'access' || ACCESS_MESSAGE.test(error.upstreamMessage))
   );
 }
 
@@ -74,19 +85,23 @@ export interface SignInResult {
   totpRequired: boolean;
 }
 
+/** An instance's schedules and how many scheduled backups Zomro keeps for it. */
+export interface ScheduleList {
+  schedules: ListedSchedule[];
+  retention: number | null;
+}
+
 export class ZomroClient {
   readonly #url: string;
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
   readonly #logger: ZomroClientLogger | undefined;
-  readonly #pageSize: number;
 
   constructor(options: ZomroClientOptions) {
     this.#url = options.url;
     this.#timeoutMs = options.timeoutMs;
     this.#fetch = options.fetch ?? globalThis.fetch;
     this.#logger = options.logger;
-    this.#pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   }
 
   /** One API call; `doc` on success, a ZomroError otherwise. */
@@ -107,30 +122,63 @@ export class ZomroClient {
     }
   }
 
+  /**
+   * Sends the call and reads its answer. A long-request page is followed: its URL is looked at,
+   * with a short growing wait, until JSON comes; all within the one time-out of the call.
+   */
   async #post(func: string, body: URLSearchParams): Promise<ZomroDoc> {
     const signal = AbortSignal.timeout(this.#timeoutMs);
+    let payload = await this.#request(func, this.#url, { method: 'POST', body }, signal);
+    let path = longRequestPath(payload);
+    let delay = POLL_FIRST_DELAY_MS;
+    let failures = 0;
+    while (path !== null) {
+      await wait(delay, signal, () => this.#timeout(func));
+      delay = nextPollDelay(delay);
+      try {
+        payload = await this.#request(func, longRequestUrl(path, this.#url), {}, signal);
+      } catch (error) {
+        // Looking again is safe (it only reads the result); a connection that keeps failing is not.
+        if (error instanceof ZomroUnavailableError && ++failures < POLL_MAX_FAILURES) continue;
+        throw error;
+      }
+      failures = 0;
+      // Still running: the page again, perhaps naming another URL.
+      path = longRequestPath(payload);
+    }
+    return parseDoc(func, payload);
+  }
+
+  /** One HTTP exchange with Zomro: the body of a 2xx answer, or a ZomroError. */
+  async #request(
+    func: string,
+    url: string,
+    init: { method?: 'POST'; body?: URLSearchParams },
+    signal: AbortSignal,
+  ): Promise<string> {
     let status: number;
     let payload: string;
     try {
-      const response = await this.#fetch(this.#url, {
-        method: 'POST',
-        body,
+      const response = await this.#fetch(url, {
+        ...init,
         headers: { accept: 'application/json' },
         signal,
       });
       status = response.status;
       payload = await response.text();
     } catch (error) {
-      if (signal.aborted) {
-        throw new ZomroTimeoutError(`Zomro did not answer within ${this.#timeoutMs} ms`, func);
-      }
+      if (signal.aborted) throw this.#timeout(func);
       throw new ZomroUnavailableError('Zomro could not be reached', func, { cause: error });
     }
     if (status === 403 || status === 460) throw new ZomroBlockedError(func, status);
     if (status < 200 || status > 299) {
       throw new ZomroBadResponseError(`Zomro answered HTTP ${status}`, func);
     }
-    return parseDoc(func, payload);
+    return payload;
+  }
+
+  #timeout(func: string): ZomroTimeoutError {
+    return new ZomroTimeoutError(`Zomro did not answer within ${this.#timeoutMs} ms`, func);
   }
 
   /**
@@ -146,9 +194,7 @@ export class ZomroClient {
     try {
       return await this.call(func, params, { token, kind });
     } catch (error) {
-      if (!(error instanceof ZomroApiError) || error.type !== 'access' || isBusyError(error)) {
-        throw error;
-      }
+      if (!(error instanceof ZomroApiError) || !isAccessError(error)) throw error;
       if (!(await this.keepalive(token))) throw new ZomroSessionExpiredError(func);
       throw error;
     }
@@ -160,7 +206,7 @@ export class ZomroClient {
       await this.call(FUNC.keepalive, {}, { token, kind: 'read' });
       return true;
     } catch (error) {
-      if (error instanceof ZomroApiError && (error.type === 'access' || error.type === 'auth')) {
+      if (error instanceof ZomroApiError && (isAccessError(error) || error.type === 'auth')) {
         return false;
       }
       throw error;
@@ -183,57 +229,53 @@ export class ZomroClient {
     return { token, totpRequired: okText(whoami).includes('totp.confirm') };
   }
 
-  /** Sends the 2FA code; returns the session id to use from now on (Zomro may issue a new one). */
+  /**
+   * Sends the 2FA code as Zomro's panel does; returns the session id to use from now on: the one
+   * in the answer (Zomro issues a new one), else the one the code was sent with.
+   */
   async confirmTotp(token: string, code: string): Promise<string> {
     const doc = await this.call(
       FUNC.totpConfirm,
-      { qrcode: code, sok: 'ok' },
+      { qrcode: code, sok: 'ok', clicked_button: 'ok' },
       { token, kind: 'change' },
     );
     return authToken(doc) ?? token;
   }
 
+  /** Ends the session as Zomro's panel logs out: `logon` without `sok` (it answers the login form). */
   async signOut(token: string): Promise<void> {
-    await this.call(FUNC.logout, { sok: 'ok' }, { token, kind: 'change' });
+    await this.call(FUNC.logout, {}, { token, kind: 'change' });
   }
 
-  /** Every row of a list, page after page while `p_elems` says there are more. */
-  async #listAll(token: string, func: string, params: Record<string, string>): Promise<ZomroRow[]> {
-    const seen = new Set<string>();
-    const all: ZomroRow[] = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const doc = await this.#inSession(
-        token,
-        func,
-        { ...params, p_cnt: String(this.#pageSize), p_num: String(page) },
-        'read',
-      );
-      let added = 0;
-      const pageRows = rows(doc.elem);
-      for (const row of pageRows) {
-        const id = text(row.id);
-        if (id !== '' && seen.has(id)) continue;
-        seen.add(id);
-        all.push(row);
-        added++;
-      }
-      const { total } = paging(doc);
-      // A server that ignores p_num repeats the first page: stop when a page brings nothing new.
-      if (added === 0) break;
-      // Without a total, only a short page says it was the last one.
-      if (total === null ? pageRows.length < this.#pageSize : all.length >= total) break;
-    }
-    return all;
+  /** Every row of a list, its pages asked for with `p_num` alone (never `p_cnt`). */
+  #listAll(token: string, func: string, params: Record<string, string>): Promise<ListedPages> {
+    return listPages(
+      (page) => this.#inSession(token, func, { ...params, p_num: String(page) }, 'read'),
+      this.#logger,
+    );
   }
 
   async listInstances(token: string): Promise<Instance[]> {
-    const found = await this.#listAll(token, FUNC.instances, {});
-    return found.map(toInstance).filter((instance) => instance !== null);
+    const { rows } = await this.#listAll(token, FUNC.instances, {});
+    return rows.map(toInstance).filter((instance) => instance !== null);
   }
 
-  async listSchedules(token: string, instanceId: string): Promise<ListedSchedule[]> {
-    const found = await this.#listAll(token, FUNC.schedules, { elid: instanceId });
-    return found.map((row) => toSchedule(row, instanceId)).filter((s) => s !== null);
+  async listSchedules(token: string, instanceId: string): Promise<ScheduleList> {
+    const { rows, first } = await this.#listAll(token, FUNC.schedules, { elid: instanceId });
+    return {
+      schedules: rows.map((row) => toSchedule(row, instanceId)).filter((s) => s !== null),
+      retention: toRetention(first),
+    };
+  }
+
+  /** Sets how many scheduled backups Zomro keeps for the instance, as Zomro's panel does. */
+  async setRetention(token: string, instanceId: string, retention: number): Promise<void> {
+    await this.#inSession(
+      token,
+      FUNC.instanceEdit,
+      { elid: instanceId, backup_rotation: String(retention), sok: 'ok', clicked_button: 'ok' },
+      'change',
+    );
   }
 
   /**

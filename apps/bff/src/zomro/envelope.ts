@@ -1,6 +1,7 @@
 // Reading Zomro's `out=json` answers: the `doc` envelope, `{"$": "text"}` values, lists that may be
 // missing, arrays or lone objects, and `doc.error`. Pure functions, tested with literal answers.
-import { ZomroApiError, ZomroBadResponseError } from './errors.js';
+import { ZomroApiError, ZomroBadResponseError, type ZomroFieldError } from './errors.js';
+import { apiFieldName } from './fields.js';
 
 export type ZomroDoc = Record<string, unknown>;
 export type ZomroRow = Record<string, unknown>;
@@ -47,8 +48,34 @@ export function parseDoc(func: string, body: string): ZomroDoc {
 function apiError(func: string, error: unknown): ZomroApiError {
   // Seen as one object; tolerate a list of them by taking the first.
   const first = rows(error)[0] ?? {};
-  const message = text(first.msg) || text(first.$);
-  return new ZomroApiError(func, text(first.$type), text(first.$object), message.trim());
+  const message = (text(first.msg) || text(first.$)).trim();
+  const object = text(first.$object);
+  const fields = fieldErrors(object);
+  if (fields.length === 0) return new ZomroApiError(func, text(first.$type), object, message);
+  // As Zomro's panel shows it: the sentence, then what was wrong with the first field.
+  const [{ zomroField, message: detail }] = fields as [ZomroFieldError];
+  const sentence = message && detail ? `${message}: ${detail}` : message || detail;
+  return new ZomroApiError(func, text(first.$type), zomroField, sentence, fields);
+}
+
+/**
+ * Some Fleio-backed functions put a JSON object in `$object`: `{"field": ["what is wrong", …]}`
+ * (Zomro's panel parses it, src/Redux/cloudVps/cloudVpsOperations.js `editSsh`). Its fields with
+ * the API's names; none when `$object` is not such JSON.
+ */
+export function fieldErrors(object: string): ZomroFieldError[] {
+  if (!object.trimStart().startsWith('{')) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(object);
+  } catch {
+    return [];
+  }
+  if (!isRecord(parsed)) return [];
+  return Object.entries(parsed).map(([zomroField, detail]) => {
+    const messages = (Array.isArray(detail) ? detail : [detail]).map(text).filter(Boolean);
+    return { zomroField, field: apiFieldName(zomroField), message: messages.join(' ') };
+  });
 }
 
 /** The session id of a `func=auth` answer: `doc.auth.$id`, or the text of `doc.auth`. */
@@ -63,8 +90,21 @@ export function okText(doc: ZomroDoc): string {
   return text(doc.ok);
 }
 
-/** The count attributes of a paged list (`p_elems`, `p_num`, `p_cnt`), when Zomro sent them. */
-export function paging(doc: ZomroDoc): { total: number | null } {
-  const total = Number.parseInt(text(doc.p_elems), 10);
-  return { total: Number.isFinite(total) ? total : null };
+export interface Paging {
+  /** `p_elems`: rows in the whole list. */
+  total: number | null;
+  /** `p_cnt`: rows per page (the operator's saved setting). */
+  size: number | null;
+  /** `p_num`: which page this is, from 1. */
+  page: number | null;
+}
+
+/** The count attributes of a paged list (`p_elems`, `p_cnt`, `p_num`), each null when missing. */
+export function paging(doc: ZomroDoc): Paging {
+  const count = (value: unknown, min: number) => {
+    const raw = text(value).trim();
+    const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    return Number.isSafeInteger(n) && n >= min ? n : null;
+  };
+  return { total: count(doc.p_elems, 0), size: count(doc.p_cnt, 1), page: count(doc.p_num, 1) };
 }

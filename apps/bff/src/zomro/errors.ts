@@ -15,6 +15,15 @@ export abstract class ZomroError extends Error {
   }
 }
 
+/** A field Zomro named as wrong in a JSON `$object`. */
+export interface ZomroFieldError {
+  /** Zomro's name (`rotation_time`). */
+  zomroField: string;
+  /** The API's name (`time`). */
+  field: string;
+  message: string;
+}
+
 /** Zomro answered with `doc.error` (HTTP 200, as it always does). */
 export class ZomroApiError extends ZomroError {
   readonly kind = 'api';
@@ -22,10 +31,15 @@ export class ZomroApiError extends ZomroError {
     func: string,
     /** `doc.error.$type`: `access`, `missed`, `value`, `auth`, … */
     readonly type: string,
-    /** `doc.error.$object`: the field or the reason (`badpassword`, `runningoperation`, …); may be empty. */
+    /**
+     * `doc.error.$object`: the field or the reason (`badpassword`, `runningoperation`, …); may be
+     * empty. For a JSON `$object`, its first field.
+     */
     readonly object: string,
-    /** `doc.error.msg.$`, Zomro's sentence in English; may be empty. */
+    /** `doc.error.msg.$`, Zomro's sentence (asked for in English; may come in Russian); may be empty. */
     readonly upstreamMessage: string,
+    /** The fields of a JSON `$object`, when Zomro sent one. */
+    readonly fields: readonly ZomroFieldError[] = [],
   ) {
     super(upstreamMessage || `Zomro refused ${func} (${type}${object ? `/${object}` : ''})`, func);
   }

@@ -2,10 +2,12 @@
 import {
   normaliseTime,
   parseRotationDays,
+  RETENTION_MAX,
+  RETENTION_MIN,
   type BackupSchedule,
   type Instance,
 } from '@zomro-dash/shared';
-import { text, type ZomroRow } from './envelope.js';
+import { text, type ZomroDoc, type ZomroRow } from './envelope.js';
 
 const ID = /^\d{1,20}$/;
 
@@ -41,4 +43,11 @@ export function toSchedule(row: ZomroRow, instanceId: string): ListedSchedule | 
     time: normaliseTime(text(row.rotation_time)),
     createdAt: createDate ? createDate[0] : null,
   };
+}
+
+/** `doc.backup_rotation` of a schedule list: how many scheduled backups Zomro keeps, or null. */
+export function toRetention(doc: ZomroDoc): number | null {
+  const raw = text(doc.backup_rotation).trim();
+  const count = /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN;
+  return count >= RETENTION_MIN && count <= RETENTION_MAX ? count : null;
 }

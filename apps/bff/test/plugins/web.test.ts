@@ -84,6 +84,7 @@ describe('/api/docs', () => {
       '/api/audit',
       '/api/health',
       '/api/instances',
+      '/api/instances/{instanceId}/retention',
       '/api/instances/{instanceId}/schedules',
       '/api/instances/{instanceId}/schedules/{scheduleId}',
       '/api/session',

@@ -1,6 +1,14 @@
 // The envelope readers against answers shaped exactly as Zomro sends them.
 import { describe, expect, it } from 'vitest';
-import { authToken, okText, paging, parseDoc, rows, text } from '../../src/zomro/envelope.js';
+import {
+  authToken,
+  fieldErrors,
+  okText,
+  paging,
+  parseDoc,
+  rows,
+  text,
+} from '../../src/zomro/envelope.js';
 import { ZomroApiError, ZomroBadResponseError } from '../../src/zomro/errors.js';
 
 describe('text', () => {
@@ -48,7 +56,7 @@ describe('parseDoc', () => {
     });
     const doc = parseDoc('instances.fleio_bckps.schedule', body);
     expect(rows(doc.elem).map((r) => text(r.id))).toEqual(['14']);
-    expect(paging(doc)).toEqual({ total: 1 });
+    expect(paging(doc)).toMatchObject({ total: 1 });
   });
 
   it('turns doc.error into a ZomroApiError with type, object and message', () => {
@@ -109,9 +117,58 @@ describe('authToken and okText', () => {
     expect(okText({ ok: {} })).toBe('');
   });
 
-  it('reads no total when p_elems is missing or not a number', () => {
-    expect(paging({})).toEqual({ total: null });
-    expect(paging({ p_elems: { $: 'many' } })).toEqual({ total: null });
-    expect(paging({ p_elems: { $: '12' } })).toEqual({ total: 12 });
+  it('reads the page keys, each null when missing or not a number', () => {
+    expect(paging({})).toEqual({ total: null, size: null, page: null });
+    expect(paging({ p_elems: { $: 'many' }, p_cnt: { $: '0' }, p_num: { $: '-1' } })).toEqual({
+      total: null,
+      size: null,
+      page: null,
+    });
+    expect(paging({ p_elems: { $: '12' }, p_cnt: { $: '5' }, p_num: { $: '3' } })).toEqual({
+      total: 12,
+      size: 5,
+      page: 3,
+    });
+    expect(paging({ p_elems: { $: '0' } })).toMatchObject({ total: 0 });
+  });
+});
+
+describe('a JSON $object (Fleio-backed functions)', () => {
+  const fail = (object: string, msg = 'Validation error') => {
+    try {
+      parseDoc(
+        'instances.edit',
+        JSON.stringify({ doc: { error: { $type: 'value', $object: object, msg: { $: msg } } } }),
+      );
+    } catch (error) {
+      return error as ZomroApiError;
+    }
+    throw new Error('no error');
+  };
+
+  it('is read field by field, under the API names, the first field as the object', () => {
+    const error = fail(
+      JSON.stringify({ rotation_time: ['Enter a valid time.'], name: ['Too long.', 'Bad.'] }),
+    );
+    expect(error.object).toBe('rotation_time');
+    expect(error.upstreamMessage).toBe('Validation error: Enter a valid time.');
+    expect(error.fields).toEqual([
+      { zomroField: 'rotation_time', field: 'time', message: 'Enter a valid time.' },
+      { zomroField: 'name', field: 'name', message: 'Too long. Bad.' },
+    ]);
+    expect(fieldErrors('{"backup_rotation":"Ensure this value is at most 10."}')).toEqual([
+      {
+        zomroField: 'backup_rotation',
+        field: 'retention',
+        message: 'Ensure this value is at most 10.',
+      },
+    ]);
+    expect(fieldErrors('{"fleio_thing":["x"]}')[0]?.field).toBe('fleio_thing');
+  });
+
+  it('is left as it came when it is not JSON', () => {
+    expect(fail('rotation_time').fields).toEqual([]);
+    expect(fail('{not json').object).toBe('{not json');
+    expect(fieldErrors('["a"]')).toEqual([]);
   });
 });

@@ -53,14 +53,15 @@ const scheduleRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
     {
       schema: {
         tags: ['schedules'],
-        summary: "An instance's backup schedules",
+        summary: "An instance's backup schedules, and how many backups Zomro keeps",
+        description:
+          '`retention` is how many scheduled backups Zomro keeps for the instance (1–10; null ' +
+          'when Zomro did not say).',
         params: instanceParamsSchema,
         response: { 200: scheduleListResponseSchema, ...errorResponses },
       },
     },
-    async (request) => ({
-      schedules: await schedules.list(request.actor!, request.params.instanceId),
-    }),
+    (request) => schedules.list(request.actor!, request.params.instanceId),
   );
 
   app.post(
@@ -73,7 +74,8 @@ const scheduleRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
           'Days are 0–6 with Sunday = 0; the time is `HH:MM` in the provider zone (GMT+3). ' +
           'Answers 201 with the schedule as Zomro lists it, or 202 `{ schedule: null, pending: ' +
           'true }` when Zomro accepted it but its row has not shown yet (refresh the list). ' +
-          'Editors only.',
+          'Editors only. 409 `INSTANCE_BLOCKED` when the instance is in a state in which Zomro ' +
+          'takes no schedule changes (error, image uploading).',
         params: instanceParamsSchema,
         headers: createHeaders,
         body: scheduleInputSchema,
@@ -107,7 +109,8 @@ const scheduleRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
         tags: ['schedules'],
         summary: 'Change a backup schedule',
         description:
-          'Editors only. 412 `PRECONDITION_FAILED` (with the current schedule in `details`) when `If-Match` names another version.',
+          'Editors only. 412 `PRECONDITION_FAILED` (with the current schedule in `details`) when ' +
+          '`If-Match` names another version; 409 `INSTANCE_BLOCKED` as for a create.',
         params: scheduleParamsSchema,
         headers: changeHeaders,
         body: scheduleInputSchema,
@@ -137,7 +140,8 @@ const scheduleRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
         tags: ['schedules'],
         summary: 'Delete a backup schedule',
         description:
-          'Editors only. 412 `PRECONDITION_FAILED` when `If-Match` names another version.',
+          'Editors only. 412 `PRECONDITION_FAILED` when `If-Match` names another version; 409 ' +
+          '`INSTANCE_BLOCKED` as for a create.',
         params: scheduleParamsSchema,
         headers: changeHeaders,
         response: { 204: z.null().describe('Deleted'), ...errorResponses },

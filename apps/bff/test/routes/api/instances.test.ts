@@ -46,8 +46,19 @@ describe('GET /api/instances', () => {
     expect(instances.some((i) => i.name === i.tariff)).toBe(true);
     expect(new Set(instances.map((i) => i.status)).size).toBeGreaterThan(1);
     for (const instance of instances) expect(instance.id).toMatch(/^\d+$/);
-    expect(ctx.control.calls.map((c) => c.func)).toEqual(['instances']);
-    expect(ctx.control.calls[0]?.params).toMatchObject({ out: 'json', lang: 'en', auth: '***' });
+    // Every page at the account's saved page size (5): asked for with p_num alone.
+    expect(ctx.control.calls.map((c) => [c.func, c.params.p_num])).toEqual(
+      expect.arrayContaining([
+        ['instances', '1'],
+        ['instances', '2'],
+        ['instances', '3'],
+      ]),
+    );
+    expect(ctx.control.calls).toHaveLength(3);
+    for (const call of ctx.control.calls) {
+      expect(call.params).toMatchObject({ out: 'json', lang: 'en', auth: '***' });
+      expect(call.params).not.toHaveProperty('p_cnt');
+    }
   });
 
   it('needs a session', async () => {
@@ -90,7 +101,7 @@ describe('GET /api/instances/:instanceId/schedules', () => {
       await ctx.app.inject(json('DELETE', `${SCHEDULES}/${existing[0]!.id}`, cookie));
       const empty = await get(SCHEDULES);
       expect(empty.statusCode).toBe(200);
-      expect(empty.json()).toEqual({ schedules: [] });
+      expect(empty.json()).toEqual({ schedules: [], retention: 3 });
     },
   );
 
@@ -246,8 +257,13 @@ describe('POST /api/instances/:instanceId/schedules', () => {
     expect(
       new Set(responses.map((r) => r.json<{ schedule: BackupSchedule }>().schedule.id)).size,
     ).toBe(3);
-    // Each create lists before and after, under the instance's lock, before the next one starts.
-    expect(ctx.control.calls.map((c) => c.func.split('.').at(-1))).toEqual(
+    // Each create lists before and after, under the instance's lock, before the next one
+    // starts: the instance's schedules never had two calls in flight at once.
+    expect(ctx.control.inFlight.instances[INSTANCE]?.max).toBe(1);
+    const perInstance = ctx.control.calls
+      .filter((c) => c.func.startsWith('instances.fleio_bckps'))
+      .map((c) => c.func.split('.').at(-1));
+    expect(perInstance).toEqual(
       Array.from({ length: 3 }, () => ['schedule', 'edit', 'schedule']).flat(),
     );
   });

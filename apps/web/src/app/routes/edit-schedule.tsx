@@ -1,7 +1,11 @@
 // /instances/:instanceId/schedules/:scheduleId/edit: the form to change a schedule. It saves only
 // over the version it was opened on; if someone changed the schedule meanwhile, the operator sees
 // both and chooses.
-import type { BackupSchedule, ValidScheduleInput } from '@zomro-dash/shared';
+import {
+  blocksScheduleChanges,
+  type BackupSchedule,
+  type ValidScheduleInput,
+} from '@zomro-dash/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +14,11 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { useNotify } from '@/components/ui/notifications';
 import { LoadingBlock, Skeleton } from '@/components/ui/skeleton';
 import { paths } from '@/config/paths';
-import { getSchedulesQueryOptions, useSchedules } from '@/features/schedules/api/get-schedules';
+import { updateScheduleRows, useSchedules } from '@/features/schedules/api/get-schedules';
 import { useUpdateSchedule } from '@/features/schedules/api/update-schedule';
 import { ConflictDialog, type Conflict } from '@/features/schedules/components/conflict-dialog';
 import { LastChanged } from '@/features/schedules/components/last-changed';
+import { BlockedNotice } from '@/features/schedules/components/blocked-notice';
 import { ScheduleForm } from '@/features/schedules/components/schedule-form';
 import { useNow } from '@/hooks/use-now';
 import { ApiError } from '@/lib/api-client';
@@ -25,6 +30,16 @@ export function EditScheduleRoute() {
   const { instance } = useOutletContext<InstanceOutletContext>();
   const schedules = useSchedules(instance.id);
   const schedule = schedules.data?.find((s) => s.id === scheduleId);
+
+  // Zomro takes no schedule changes in this state: say why instead of a form that cannot save.
+  if (instance.status !== undefined && blocksScheduleChanges(instance.status)) {
+    return (
+      <section className="panel form-panel">
+        <BlockedNotice status={instance.status} id="schedule-form-blocked" />
+        <Link to={paths.instance(instance.id)}>{t('blocked.backToSchedules')}</Link>
+      </section>
+    );
+  }
 
   if (schedules.isPending) {
     return (
@@ -104,7 +119,7 @@ function EditScheduleForm({ instanceId, opened }: { instanceId: string; opened: 
           if (!conflict) return;
           const { theirs } = conflict;
           // The list shows their version too, without waiting for the next refresh.
-          queryClient.setQueryData(getSchedulesQueryOptions(instanceId).queryKey, (rows = []) =>
+          updateScheduleRows(queryClient, instanceId, (rows) =>
             rows.map((row) => (row.id === theirs.id ? theirs : row)),
           );
           setBase(theirs);

@@ -15,7 +15,8 @@ import {
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 export interface InstanceOutletContext {
-  instance: { id: string; name: string };
+  /** `status`: Zomro's instance_status, once the instance list has been read. */
+  instance: { id: string; name: string; status?: string };
 }
 
 export function InstanceRoute() {
@@ -26,7 +27,11 @@ export function InstanceRoute() {
   const canChange = useCanChange();
   const instance = instances.data?.find((i) => i.id === instanceId);
   const formOpen = useMatch('/instances/:instanceId/schedules/*') !== null;
-  const named = { id: instanceId, name: instance?.name ?? instanceId };
+  const named = {
+    id: instanceId,
+    name: instance?.name ?? instanceId,
+    ...(instance && { status: instance.status }),
+  };
   useDocumentTitle(instance?.name);
 
   // When the form closes (saved or cancelled) the keyboard continues from the schedules' heading

@@ -1,9 +1,11 @@
 // /instances/:instanceId/schedules/new: the form to create a schedule.
+import { blocksScheduleChanges } from '@zomro-dash/shared';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useOutletContext } from 'react-router';
+import { Link, useNavigate, useOutletContext } from 'react-router';
 import { useNotify } from '@/components/ui/notifications';
 import { paths } from '@/config/paths';
 import { useCreateSchedule } from '@/features/schedules/api/create-schedule';
+import { BlockedNotice } from '@/features/schedules/components/blocked-notice';
 import { ScheduleForm } from '@/features/schedules/components/schedule-form';
 import type { InstanceOutletContext } from './instance';
 
@@ -13,6 +15,16 @@ export function NewScheduleRoute() {
   const notify = useNotify();
   const { instance } = useOutletContext<InstanceOutletContext>();
   const create = useCreateSchedule(instance.id);
+
+  // Zomro takes no schedule changes in this state: say why instead of a form that cannot save.
+  if (instance.status !== undefined && blocksScheduleChanges(instance.status)) {
+    return (
+      <section className="panel form-panel">
+        <BlockedNotice status={instance.status} id="schedule-form-blocked" />
+        <Link to={paths.instance(instance.id)}>{t('blocked.backToSchedules')}</Link>
+      </section>
+    );
+  }
   return (
     <ScheduleForm
       mode="create"

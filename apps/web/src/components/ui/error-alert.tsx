@@ -16,6 +16,7 @@ const OWN_TEXT_CODES = new Set([
   'UPSTREAM_TIMEOUT',
   'UPSTREAM_BLOCKED',
   'INTERNAL_ERROR',
+  'INSTANCE_BLOCKED',
 ]);
 
 function hasOwnText(error: unknown): error is ApiError {

@@ -7,7 +7,7 @@ import {
   type ValidScheduleInput,
 } from '@zomro-dash/shared';
 import { apiRequest } from '@/lib/api-client';
-import { getSchedulesQueryOptions, type ScheduleRow } from './get-schedules';
+import { getSchedulesQueryOptions, updateScheduleRows, type ScheduleRow } from './get-schedules';
 
 /**
  * The schedule as Zomro lists it, or null when Zomro accepted it but its row has not shown yet
@@ -48,11 +48,11 @@ export function useCreateSchedule(instanceId: string) {
         version: '',
         pending: true,
       };
-      queryClient.setQueryData(queryKey, (rows = []) => [...rows, optimistic]);
+      updateScheduleRows(queryClient, instanceId, (rows) => [...rows, optimistic]);
       return { previous, optimisticId: optimistic.id };
     },
     onSuccess: (schedule, _input, context) => {
-      queryClient.setQueryData(queryKey, (rows = []) =>
+      updateScheduleRows(queryClient, instanceId, (rows) =>
         schedule
           ? rows.map((row) => (row.id === context.optimisticId ? schedule : row))
           : rows.filter((row) => row.id !== context.optimisticId),

@@ -1,7 +1,7 @@
 // DELETE /api/instances/:instanceId/schedules/:scheduleId: the row goes at once, back if refused.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
-import { getSchedulesQueryOptions, type ScheduleRow } from './get-schedules';
+import { getSchedulesQueryOptions, updateScheduleRows, type ScheduleRow } from './get-schedules';
 
 /** Deletes only the version the operator saw (`If-Match`): 412 if it changed since. */
 export function deleteSchedule(
@@ -24,7 +24,9 @@ export function useDeleteSchedule(instanceId: string) {
     onMutate: async (schedule) => {
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData(queryKey);
-      queryClient.setQueryData(queryKey, (rows = []) => rows.filter((r) => r.id !== schedule.id));
+      updateScheduleRows(queryClient, instanceId, (rows) =>
+        rows.filter((r) => r.id !== schedule.id),
+      );
       return { previous };
     },
     onError: (_error, _schedule, context) => {

@@ -1,18 +1,25 @@
-// GET /api/instances/:instanceId/schedules: the backup schedules of one instance.
-import { queryOptions, useQuery } from '@tanstack/react-query';
+// GET /api/instances/:instanceId/schedules: the backup schedules of one instance, and how many
+// scheduled backups Zomro keeps for it (one request; the hooks pick what they show).
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { scheduleListResponseSchema, type BackupSchedule } from '@zomro-dash/shared';
 import { apiRequest } from '@/lib/api-client';
 
 /** A row of the table: a schedule, or one being saved and shown before the BFF confirms it. */
 export type ScheduleRow = BackupSchedule & { pending?: boolean };
 
-export async function getSchedules(instanceId: string): Promise<ScheduleRow[]> {
-  const { schedules } = await apiRequest(
+export interface ScheduleListing {
+  schedules: ScheduleRow[];
+  /** How many scheduled backups Zomro keeps (1–10), or null when Zomro did not say. */
+  retention: number | null;
+}
+
+export async function getSchedules(instanceId: string): Promise<ScheduleListing> {
+  const { schedules, retention } = await apiRequest(
     `/api/instances/${encodeURIComponent(instanceId)}/schedules`,
     { schema: scheduleListResponseSchema },
   );
   // The schema has checked that every day is 0–6.
-  return schedules as BackupSchedule[];
+  return { schedules: schedules as BackupSchedule[], retention };
 }
 
 export const getSchedulesQueryOptions = (instanceId: string) =>
@@ -24,4 +31,22 @@ export const getSchedulesQueryOptions = (instanceId: string) =>
     refetchInterval: 60_000,
   });
 
-export const useSchedules = (instanceId: string) => useQuery(getSchedulesQueryOptions(instanceId));
+const selectRows = (listing: ScheduleListing) => listing.schedules;
+const selectRetention = (listing: ScheduleListing) => listing.retention;
+
+export const useSchedules = (instanceId: string) =>
+  useQuery({ ...getSchedulesQueryOptions(instanceId), select: selectRows });
+
+export const useRetention = (instanceId: string) =>
+  useQuery({ ...getSchedulesQueryOptions(instanceId), select: selectRetention });
+
+/** Changes the cached rows of an instance (optimistic updates); nothing when none are cached. */
+export function updateScheduleRows(
+  queryClient: QueryClient,
+  instanceId: string,
+  update: (rows: ScheduleRow[]) => ScheduleRow[],
+): void {
+  queryClient.setQueryData(getSchedulesQueryOptions(instanceId).queryKey, (listing) =>
+    listing ? { ...listing, schedules: update(listing.schedules) } : listing,
+  );
+}

@@ -8,7 +8,7 @@ import {
   type ValidScheduleInput,
 } from '@zomro-dash/shared';
 import { apiRequest } from '@/lib/api-client';
-import { getSchedulesQueryOptions } from './get-schedules';
+import { getSchedulesQueryOptions, updateScheduleRows } from './get-schedules';
 
 export async function updateSchedule(
   instanceId: string,
@@ -43,13 +43,13 @@ export function useUpdateSchedule(instanceId: string, scheduleId: string) {
     onMutate: async ({ input }) => {
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData(queryKey);
-      queryClient.setQueryData(queryKey, (rows = []) =>
+      updateScheduleRows(queryClient, instanceId, (rows) =>
         rows.map((row) => (row.id === scheduleId ? { ...row, ...input, pending: true } : row)),
       );
       return { previous };
     },
     onSuccess: (schedule) => {
-      queryClient.setQueryData(queryKey, (rows = []) =>
+      updateScheduleRows(queryClient, instanceId, (rows) =>
         rows.map((row) => (row.id === scheduleId ? schedule : row)),
       );
     },

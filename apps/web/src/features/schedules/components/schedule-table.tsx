@@ -24,6 +24,8 @@ interface ScheduleTableProps {
   onDelete: (schedule: ScheduleRow) => void;
   /** Viewers get no Edit and Delete buttons. */
   canChange?: boolean;
+  /** When set, Edit and Delete are disabled, described by the element with this id. */
+  actionsDisabledBy?: string;
 }
 
 export function ScheduleTable({
@@ -34,6 +36,7 @@ export function ScheduleTable({
   onEdit,
   onDelete,
   canChange = true,
+  actionsDisabledBy,
 }: ScheduleTableProps) {
   const { t } = useTranslation();
   return (
@@ -52,6 +55,7 @@ export function ScheduleTable({
             onEdit={onEdit}
             onDelete={onDelete}
             canChange={canChange}
+            actionsDisabledBy={actionsDisabledBy}
           />
         ))}
       </tbody>
@@ -84,6 +88,7 @@ function ScheduleTableRow({
   onEdit,
   onDelete,
   canChange,
+  actionsDisabledBy,
 }: {
   schedule: ScheduleRow;
   now: Date;
@@ -91,6 +96,7 @@ function ScheduleTableRow({
   onEdit: (schedule: ScheduleRow) => void;
   onDelete: (schedule: ScheduleRow) => void;
   canChange: boolean;
+  actionsDisabledBy?: string;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -149,7 +155,8 @@ function ScheduleTableRow({
               type="button"
               className="btn btn-ghost btn-small"
               aria-label={t('schedules.editLabel', { name: schedule.name })}
-              disabled={schedule.pending}
+              aria-describedby={actionsDisabledBy}
+              disabled={schedule.pending || actionsDisabledBy !== undefined}
               onClick={() => onEdit(schedule)}
             >
               {t('schedules.edit')}
@@ -158,7 +165,8 @@ function ScheduleTableRow({
               type="button"
               className="btn btn-ghost btn-small btn-danger-text"
               aria-label={t('schedules.deleteLabel', { name: schedule.name })}
-              disabled={schedule.pending}
+              aria-describedby={actionsDisabledBy}
+              disabled={schedule.pending || actionsDisabledBy !== undefined}
               onClick={() => onDelete(schedule)}
             >
               {t('schedules.delete')}

@@ -1,5 +1,7 @@
 // The schedules section of an instance page: loading, error with Retry, the empty state with a
-// create button, the table, and deletion through the confirmation dialog.
+// create button, the table, deletion through the confirmation dialog, how many backups Zomro
+// keeps, and why nothing can be changed while the instance is in a blocking state.
+import { blocksScheduleChanges } from '@zomro-dash/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, errorMessage } from '@/components/ui/error-alert';
@@ -7,17 +9,20 @@ import { LoadingBlock } from '@/components/ui/skeleton';
 import { useNotify } from '@/components/ui/notifications';
 import { useNow } from '@/hooks/use-now';
 import { useDeleteSchedule } from '../api/delete-schedule';
-import { useSchedules, type ScheduleRow } from '../api/get-schedules';
+import { useRetention, useSchedules, type ScheduleRow } from '../api/get-schedules';
 import { ApiError } from '@/lib/api-client';
+import { BLOCKED_NOTICE_ID, BlockedNotice } from './blocked-notice';
 import { ConflictDialog, type Conflict } from './conflict-dialog';
 import { DeleteScheduleDialog } from './delete-schedule-dialog';
+import { RetentionCard } from './retention-card';
 import { ScheduleTable, ScheduleTableSkeleton } from './schedule-table';
 
 export const SCHEDULES_HEADING_ID = 'schedules-title';
 
 interface SchedulesPanelProps {
-  instance: { id: string; name: string };
-  /** Editors see New, Edit and Delete; viewers only the schedules. */
+  /** `status` is Zomro's instance_status, when the instance list has been read. */
+  instance: { id: string; name: string; status?: string };
+  /** Editors see New, Edit, Delete and the retention control; viewers only look. */
   canChange?: boolean;
   onCreate: () => void;
   onEdit: (schedule: ScheduleRow) => void;
@@ -26,16 +31,19 @@ interface SchedulesPanelProps {
 
 export function SchedulesPanel({
   instance,
-  canChange = true,
   onCreate,
   onEdit,
   timeZone,
+  canChange = true,
 }: SchedulesPanelProps) {
   const { t } = useTranslation();
   const notify = useNotify();
   const now = useNow();
   const schedules = useSchedules(instance.id);
+  const retention = useRetention(instance.id);
   const remove = useDeleteSchedule(instance.id);
+  const blocked = instance.status !== undefined && blocksScheduleChanges(instance.status);
+  const blockedBy = blocked ? BLOCKED_NOTICE_ID : undefined;
   const [toDelete, setToDelete] = useState<ScheduleRow | null>(null);
   const [deleteConflict, setDeleteConflict] = useState<Conflict | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -92,12 +100,29 @@ export function SchedulesPanel({
           </span>
         ) : null}
         {!isEmpty && rows && canChange ? (
-          <button type="button" className="btn btn-primary" onClick={onCreate}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={blocked}
+            aria-describedby={blockedBy}
+            onClick={onCreate}
+          >
             <PlusIcon />
             {t('schedules.new')}
           </button>
         ) : null}
       </div>
+
+      {blocked && instance.status ? <BlockedNotice status={instance.status} /> : null}
+
+      {rows && retention.data !== undefined ? (
+        <RetentionCard
+          instanceId={instance.id}
+          retention={retention.data}
+          schedules={rows}
+          canChange={canChange}
+        />
+      ) : null}
 
       {schedules.isPending ? (
         <LoadingBlock label={t('app.loading')}>
@@ -143,7 +168,13 @@ export function SchedulesPanel({
           <p className="empty-title">{t('schedules.empty', { instance: instance.name })}</p>
           <p className="muted">{canChange ? t('schedules.emptyText') : t('team.viewerEmpty')}</p>
           {canChange ? (
-            <button type="button" className="btn btn-primary" onClick={onCreate}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={blocked}
+              aria-describedby={blockedBy}
+              onClick={onCreate}
+            >
               <PlusIcon />
               {t('schedules.new')}
             </button>
@@ -161,6 +192,7 @@ export function SchedulesPanel({
             onEdit={onEdit}
             onDelete={setToDelete}
             canChange={canChange}
+            actionsDisabledBy={blockedBy}
           />
         </div>
       ) : null}
