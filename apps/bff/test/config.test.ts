@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       operatorsFile: null,
       proxyAuth: null,
       auditLogPath: path.resolve('data/audit.log'),
+      fleetConcurrency: 4,
     });
     expect(DEFAULT_WEB_DIST_DIR).toBe(path.resolve(import.meta.dirname, '../../web/dist'));
   });
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
       EMULATOR_PORT: '8391',
       EMULATOR_TEST_CONTROL: 'yes',
       AUDIT_LOG_PATH: 'var/audit.jsonl',
+      FLEET_CONCURRENCY: '8',
     });
     expect(config).toEqual({
       port: 9000,
@@ -59,6 +61,7 @@ describe('loadConfig', () => {
       operatorsFile: null,
       proxyAuth: null,
       auditLogPath: path.resolve('var/audit.jsonl'),
+      fleetConcurrency: 8,
     });
   });
 

@@ -2,7 +2,7 @@
 // whether an instance takes schedule changes in its current state.
 import { blocksScheduleChanges, type Instance } from '@zomro-dash/shared';
 import { HttpError } from '../http-errors.js';
-import type { ZomroClient } from '../zomro/client.js';
+import type { ListOptions, ZomroClient } from '../zomro/client.js';
 import type { Actor } from './actor.js';
 
 export class InstanceService {
@@ -12,8 +12,8 @@ export class InstanceService {
     this.#client = options.client;
   }
 
-  list(actor: Actor): Promise<Instance[]> {
-    return actor.zomro.run((token) => this.#client.listInstances(token));
+  list(actor: Actor, options: ListOptions = {}): Promise<Instance[]> {
+    return actor.zomro.run((token) => this.#client.listInstances(token, options));
   }
 
   /**
