@@ -2,7 +2,12 @@
 // and one schedule applied to many instances at once (POST /api/schedules/bulk).
 import { z } from 'zod';
 import { instanceSchema } from './instance.js';
-import { backupScheduleSchema, idSchema, scheduleInputSchema } from './schedule.js';
+import {
+  backupScheduleSchema,
+  idSchema,
+  scheduleInputSchema,
+  type BackupSchedule,
+} from './schedule.js';
 
 /** The most instances one bulk apply may name (a request stays well under the body limit). */
 export const BULK_INSTANCES_MAX = 500;
@@ -17,10 +22,15 @@ export const fleetInstanceSchema = z.object({
   schedules: z.array(backupScheduleSchema),
   error: fleetErrorSchema.optional(),
 });
-export type FleetInstance = z.infer<typeof fleetInstanceSchema>;
+/** Days are checked to be 0–6 by the schema: typed as weekdays. */
+export type FleetInstance = Omit<z.infer<typeof fleetInstanceSchema>, 'schedules'> & {
+  schedules: BackupSchedule[];
+};
 
 export const fleetResponseSchema = z.object({ instances: z.array(fleetInstanceSchema) });
-export type FleetResponse = z.infer<typeof fleetResponseSchema>;
+export interface FleetResponse {
+  instances: FleetInstance[];
+}
 
 export const bulkScheduleInputSchema = scheduleInputSchema.extend({
   instanceIds: z
@@ -44,7 +54,11 @@ export const bulkResultSchema = z.object({
   schedule: backupScheduleSchema.optional(),
   error: fleetErrorSchema.optional(),
 });
-export type BulkResult = z.infer<typeof bulkResultSchema>;
+export type BulkResult = Omit<z.infer<typeof bulkResultSchema>, 'schedule'> & {
+  schedule?: BackupSchedule;
+};
 
 export const bulkResponseSchema = z.object({ results: z.array(bulkResultSchema) });
-export type BulkResponse = z.infer<typeof bulkResponseSchema>;
+export interface BulkResponse {
+  results: BulkResult[];
+}

@@ -1,4 +1,4 @@
-// The addresses of the SPA. Everything but /sign-in needs a session.
+// The addresses of the SPA. Everything but /sign-in needs a session; /instances is the overview.
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { paths } from '@/config/paths';
 import { RequireSession } from '@/features/auth/components/require-session';
@@ -6,7 +6,6 @@ import { AppLayout } from './layout';
 import { ActivityRoute } from './routes/activity';
 import { EditScheduleRoute } from './routes/edit-schedule';
 import { InstanceRoute } from './routes/instance';
-import { InstancesRoute } from './routes/instances';
 import { NewScheduleRoute } from './routes/new-schedule';
 import { NotFoundRoute } from './routes/not-found';
 import { SignInRoute } from './routes/sign-in';
@@ -22,7 +21,11 @@ export function createRouter() {
       ),
       children: [
         { index: true, element: <Navigate to={paths.instances()} replace /> },
-        { path: 'instances', element: <InstancesRoute /> },
+        {
+          path: 'instances',
+          // The overview (the fleet feature) is loaded on demand: the sign-in page stays small.
+          lazy: async () => ({ Component: (await import('./routes/overview')).OverviewRoute }),
+        },
         { path: 'activity', element: <ActivityRoute /> },
         {
           path: 'instances/:instanceId',
