@@ -169,6 +169,8 @@ export function FleetOverview({
         ) : null}
       </p>
 
+      <HeatGrid entries={entries} now={now} />
+
       {apply && canChange ? (
         <ApplyToMany
           key={JSON.stringify(apply)}
@@ -357,8 +359,6 @@ export function FleetOverview({
           })}
         </ul>
       )}
-
-      <HeatGrid entries={entries} now={now} />
     </div>
   );
 }
