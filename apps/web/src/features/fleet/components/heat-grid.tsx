@@ -75,18 +75,15 @@ export function HeatGrid({ entries, now }: { entries: readonly FleetInstance[]; 
                 <th scope="row">{weekdayName(day, language, 'short')}</th>
                 {HOURS.map((hour) => {
                   const count = grid[day]![hour]!;
-                  // Darker with more backups; the number stays readable on either shade.
-                  const share = 0.2 + (0.8 * count) / max;
+                  // Darker with more backups, never so dark that the dark number gets hard to read.
+                  const share = 0.12 + (0.48 * count) / max;
                   return (
                     <td
                       key={hour}
                       className={count > 0 ? 'heat-cell is-on' : 'heat-cell'}
                       style={
                         count > 0
-                          ? {
-                              background: `rgb(31 94 255 / ${Math.round(share * 100)}%)`,
-                              color: share > 0.55 ? '#fff' : 'var(--text)',
-                            }
+                          ? { background: `rgb(31 94 255 / ${Math.round(share * 100)}%)` }
                           : undefined
                       }
                       title={t('fleet.gridCell', {
