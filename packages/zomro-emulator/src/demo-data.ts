@@ -259,3 +259,15 @@ export function demoTotpAccountData(): AccountData {
     ],
   };
 }
+
+/** The n-th extra server of a large account (benchmarks): active, no schedules. */
+export function paddingInstance(n: number): InstanceRecord {
+  return instance(
+    String(5300000 + n),
+    `node-${n}`,
+    'Cloud VPS 2 GB',
+    '10.0.0.1',
+    'active',
+    'Debian 12',
+  );
+}
