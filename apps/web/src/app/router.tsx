@@ -3,10 +3,7 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { paths } from '@/config/paths';
 import { RequireSession } from '@/features/auth/components/require-session';
 import { AppLayout } from './layout';
-import { ActivityRoute } from './routes/activity';
-import { EditScheduleRoute } from './routes/edit-schedule';
 import { InstanceRoute } from './routes/instance';
-import { NewScheduleRoute } from './routes/new-schedule';
 import { NotFoundRoute } from './routes/not-found';
 import { SignInRoute } from './routes/sign-in';
 
@@ -23,16 +20,28 @@ export function createRouter() {
         { index: true, element: <Navigate to={paths.instances()} replace /> },
         {
           path: 'instances',
-          // The overview (the fleet feature) is loaded on demand: the sign-in page stays small.
-          lazy: async () => ({ Component: (await import('./routes/overview')).OverviewRoute }),
+          // The overview (the fleet feature): on demand too, so the sign-in page stays small.
+          lazy: () => import('./routes/overview').then((m) => ({ Component: m.OverviewRoute })),
         },
-        { path: 'activity', element: <ActivityRoute /> },
+        // Screens used less often than the lists load on demand (docs/decisions/017-first-screen.md).
+        {
+          path: 'activity',
+          lazy: () => import('./routes/activity').then((m) => ({ Component: m.ActivityRoute })),
+        },
         {
           path: 'instances/:instanceId',
           element: <InstanceRoute />,
           children: [
-            { path: 'schedules/new', element: <NewScheduleRoute /> },
-            { path: 'schedules/:scheduleId/edit', element: <EditScheduleRoute /> },
+            {
+              path: 'schedules/new',
+              lazy: () =>
+                import('./routes/new-schedule').then((m) => ({ Component: m.NewScheduleRoute })),
+            },
+            {
+              path: 'schedules/:scheduleId/edit',
+              lazy: () =>
+                import('./routes/edit-schedule').then((m) => ({ Component: m.EditScheduleRoute })),
+            },
           ],
         },
         { path: '*', element: <NotFoundRoute /> },
