@@ -23,6 +23,7 @@ import { download, fleetCsv, fleetJson, fleetNextRun, schedulesLine } from '../l
 import { ApplyToMany, type ScheduleFormSlot } from './apply-to-many';
 import { HeatGrid } from './heat-grid';
 import '../fleet.css';
+import '../i18n';
 
 export interface CopiedSchedule extends ScheduleInput {
   /** The schedule's name and instance, for the note above the form. */
