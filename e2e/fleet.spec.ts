@@ -54,6 +54,14 @@ test('lists every server with its schedules, flags those without, and filters th
   await page.getByLabel('Only servers without a schedule').uncheck();
   await expect(fleetList(page).getByRole('link')).toHaveCount(SERVERS);
 
+  // In Russian too.
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await expect(page.getByRole('heading', { name: 'Обзор', level: 1 })).toBeVisible();
+  await expect(page.getByText(`${SERVERS} сервера`)).toBeVisible();
+  await expect(rowOf(/^db-replica/)).toContainText('Нет бэкапов');
+  await expect(page.getByLabel('Только серверы без расписания')).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+
   // The instance list lives on: a server opens its schedules.
   await page.getByRole('link', { name: /^db-replica/ }).click();
   await expect(page).toHaveURL(`/instances/${EMPTY_SERVER.id}`);
