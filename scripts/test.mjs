@@ -1,11 +1,16 @@
 // `npm test`: install from the lockfile, then lint, typecheck, build, every vitest suite and the
 // whole Playwright suite in Chromium. Runs every check even after one fails; exits non-zero if any did.
-import { ensureChromium, pnpm, run, step } from './lib.mjs';
+import { ensureChromium, ensureRedis, pnpm, run, step } from './lib.mjs';
 
 step('install (frozen lockfile)');
 if ((await pnpm('install', '--frozen-lockfile')) !== 0) process.exit(1);
 if ((await ensureChromium()) !== 0) {
   console.error('No Chromium could be installed; set CHROMIUM_PATH to a Chromium binary.');
+  process.exit(1);
+}
+// The Redis store tests start their own redis-server on a free port (and stop it).
+if ((await ensureRedis()) !== 0) {
+  console.error('No redis-server could be installed; the Redis store tests need one.');
   process.exit(1);
 }
 
