@@ -6,26 +6,16 @@ import { randomUUID } from 'node:crypto';
 import { LockQueueFullError, LockWaitAbortedError, type InstanceLocks } from './locks.js';
 import type { RedisConnection } from './redis-client.js';
 
-// KEYS: lock, fence counter, waiters. ARGV: waiter id, ttl ms, now ms, max waiting, wait lease ms.
-// Returns the fencing token when taken, 0 when waiting, -1 when too many wait already.
+// KEYS: lock, fence counter. ARGV: holder id, ttl ms. The fencing token when taken, else 0.
 const ACQUIRE = `
-redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[3])
-if redis.call('EXISTS', KEYS[1]) == 0 then
-  local fence = redis.call('INCR', KEYS[2])
-  redis.call('SET', KEYS[1], ARGV[1] .. ':' .. fence, 'PX', ARGV[2])
-  redis.call('ZREM', KEYS[3], ARGV[1])
-  return fence
-end
-if redis.call('ZSCORE', KEYS[3], ARGV[1]) == false and
-   redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[4]) then
-  return -1
-end
-redis.call('ZADD', KEYS[3], tonumber(ARGV[3]) + tonumber(ARGV[5]), ARGV[1])
-redis.call('PEXPIRE', KEYS[3], ARGV[5])
-return 0
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local fence = redis.call('INCR', KEYS[2])
+redis.call('SET', KEYS[1], ARGV[1] .. ':' .. fence, 'PX', ARGV[2])
+return fence
 `;
 
-// KEYS: lock. ARGV: holder value, ttl ms. Extends only the holder's own lock.
+// A holder's value is `id:fence`. KEYS: lock. ARGV: holder value, ttl ms. Extends only the
+// holder's own lock.
 const EXTEND = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0
@@ -37,13 +27,9 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `;
 
-// KEYS: waiters. ARGV: waiter id.
-const LEAVE = `return redis.call('ZREM', KEYS[1], ARGV[1])`;
-
 interface LockKeys {
   lock: string;
   fence: string;
-  waiting: string;
 }
 
 export interface RedisLockLogger {
@@ -56,6 +42,8 @@ export class RedisInstanceLocks implements InstanceLocks {
   readonly #maxWaiting: number;
   readonly #pollMs: number;
   readonly #logger: RedisLockLogger | undefined;
+  /** Requests of this process waiting, by lock key. */
+  readonly #waiting = new Map<string, number>();
 
   constructor(
     redis: RedisConnection,
@@ -72,9 +60,9 @@ export class RedisInstanceLocks implements InstanceLocks {
     const { signal } = options;
     if (signal?.aborted) throw new LockWaitAbortedError();
     const keys = this.#keys(key);
-    const waiter = randomUUID();
-    const fence = await this.#acquire(keys, waiter, signal);
-    const holder = `${waiter}:${fence}`;
+    const id = randomUUID();
+    const fence = await this.#acquire(keys, id, signal);
+    const holder = `${id}:${fence}`;
     // Renewed three times per TTL: a live holder never loses the lock to a slow Zomro call.
     const renewal = setInterval(
       () => {
@@ -102,28 +90,31 @@ export class RedisInstanceLocks implements InstanceLocks {
     return {
       lock: this.#redis.key('lock', id),
       fence: this.#redis.key('lock-fence', id),
-      waiting: this.#redis.key('lock-waiting', id),
     };
   }
 
-  async #acquire(keys: LockKeys, waiter: string, signal: AbortSignal | undefined): Promise<number> {
-    // A waiter that stops polling (its process died) leaves the queue after this lease.
-    const lease = Math.max(1_000, this.#pollMs * 20);
-    for (;;) {
-      const reply = await this.#redis.evaluate(
-        ACQUIRE,
-        [keys.lock, keys.fence, keys.waiting],
-        [waiter, this.#ttlMs, Date.now(), this.#maxWaiting, lease],
-      );
-      const fence = Number(reply);
-      if (fence > 0) return fence;
-      if (fence < 0) throw new LockQueueFullError(keys.lock);
-      try {
+  async #acquire(keys: LockKeys, holder: string, signal: AbortSignal | undefined) {
+    const taken = Number(
+      await this.#redis.evaluate(ACQUIRE, [keys.lock, keys.fence], [holder, this.#ttlMs]),
+    );
+    if (taken > 0) return taken;
+    // The bound is per process, as with the in-memory queue: it keeps one replica's waiting
+    // requests (and their sockets) in check.
+    const waiting = this.#waiting.get(keys.lock) ?? 0;
+    if (waiting >= this.#maxWaiting) throw new LockQueueFullError(keys.lock);
+    this.#waiting.set(keys.lock, waiting + 1);
+    try {
+      for (;;) {
         await pause(this.#pollMs, signal);
-      } catch (error) {
-        await this.#redis.evaluate(LEAVE, [keys.waiting], [waiter]).catch(() => undefined);
-        throw error;
+        const fence = Number(
+          await this.#redis.evaluate(ACQUIRE, [keys.lock, keys.fence], [holder, this.#ttlMs]),
+        );
+        if (fence > 0) return fence;
       }
+    } finally {
+      const left = (this.#waiting.get(keys.lock) ?? 1) - 1;
+      if (left === 0) this.#waiting.delete(keys.lock);
+      else this.#waiting.set(keys.lock, left);
     }
   }
 }
