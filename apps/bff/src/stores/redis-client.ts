@@ -89,7 +89,7 @@ export class RedisConnection {
       await client.connect();
       await client.sendCommand(['PING']);
     } catch (error) {
-      client.destroy();
+      if (client.isOpen) client.destroy();
       throw new StoreStartError(target, error);
     }
     started = true;
@@ -130,6 +130,9 @@ export class RedisConnection {
   }
 
   async close(): Promise<void> {
-    if (this.#client.isOpen) await this.#client.close().catch(() => this.#client.destroy());
+    if (!this.#client.isOpen) return;
+    await this.#client.close().catch(() => {
+      if (this.#client.isOpen) this.#client.destroy();
+    });
   }
 }
