@@ -52,7 +52,7 @@ function startBff(env: Record<string, string>): Promise<{ process: ChildProcess;
   });
   child = bff;
   return new Promise((resolve, reject) => {
-    createInterface({ input: bff.stdout! }).on('line', (line) => {
+    createInterface({ input: bff.stdout }).on('line', (line) => {
       const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
       if (match) resolve({ process: bff, base: match[1]! });
     });
