@@ -187,6 +187,16 @@ describe('when Redis goes away', () => {
         json('POST', SCHEDULES, cookie, { name: 'X', days: [1], time: '01:00' }),
       );
       expect(created.statusCode).toBe(503);
+      expect(created.json()).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      const again = await c.a.inject(
+        json('POST', '/api/session', null, {
+          username: account.username,
+          password: account.password,
+        }),
+      );
+      expect(again.statusCode).toBe(503);
+      expect(again.json()).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      expect(again.headers['retry-after']).toBe('5');
       expect(
         c.emulator.control.calls.filter((call) => call.func.includes('schedule.edit')),
       ).toEqual([]);
