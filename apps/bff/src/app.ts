@@ -46,7 +46,22 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     // The largest legitimate body is a schedule or a sign-in: a few hundred bytes.
     bodyLimit: 16 * 1024,
+    // One log line per request, when it is answered (below), instead of Fastify's two.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
+
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        responseTime: Math.round(reply.elapsedTime * 100) / 100,
+      },
+      'request completed',
+    );
+    done();
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
