@@ -5,6 +5,7 @@ import type { ServiceStores } from '../plugins/services.js';
 import { RedisAuditStore } from './audit-redis.js';
 import { RedisIdempotencyStore } from './idempotency-redis.js';
 import { RedisInstanceLocks } from './locks-redis.js';
+import { redisRateLimitStore, type RateLimitStoreClass } from './rate-limit-redis.js';
 import { RedisConnection } from './redis-client.js';
 import { RedisSessionStore } from './sessions-redis.js';
 import { RedisTeamSessionStore } from './team-session-redis.js';
@@ -19,6 +20,8 @@ export interface RedisStores {
   connection: RedisConnection;
   sessions: SessionStore;
   services: Required<ServiceStores>;
+  /** For @fastify/rate-limit's `store` option: counters shared by every process. */
+  rateLimitStore: RateLimitStoreClass;
   close(): Promise<void>;
 }
 
@@ -54,6 +57,7 @@ export async function openRedisStores(
         renewalTtlMs: 2 * config.zomroTimeoutMs,
       }),
     },
+    rateLimitStore: redisRateLimitStore(connection),
     async close() {
       await idempotency.close();
       await connection.close();

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RedisIdempotencyStore } from '../../src/stores/idempotency-redis.js';
 import { RedisInstanceLocks } from '../../src/stores/locks-redis.js';
 import { LockQueueFullError } from '../../src/stores/locks.js';
+import { redisRateLimitStore } from '../../src/stores/rate-limit-redis.js';
 import { RedisConnection, StoreUnavailableError } from '../../src/stores/redis-client.js';
 import { RedisSessionStore } from '../../src/stores/sessions-redis.js';
 import { RedisTeamSessionStore } from '../../src/stores/team-session-redis.js';
@@ -244,5 +245,45 @@ describe('RedisConnection while Redis is away', () => {
       await redis.start();
     }
     await expect.poll(() => a.ping()).toBe(true);
+  });
+});
+
+describe('redisRateLimitStore (@fastify/rate-limit store)', () => {
+  type Counted = { current: number; ttl: number };
+  const call = (
+    method: (
+      key: string,
+      cb: (e: Error | null, r: Counted | null) => void,
+      ...rest: number[]
+    ) => void,
+    key: string,
+    ...rest: number[]
+  ) =>
+    new Promise<Counted>((resolve, reject) =>
+      method(key, (error, result) => (error ? reject(error) : resolve(result!)), ...rest),
+    );
+
+  it('counts one window across connections, reads without counting, and starts over', async () => {
+    const [a, b] = await pair();
+    const [one, two] = [a, b].map((c) => {
+      const Store = redisRateLimitStore(c);
+      return new Store({});
+    });
+    const incr = (store: typeof one, key: string) => call(store!.incr.bind(store), key, 200, 2);
+    expect((await incr(one, 'ip')).current).toBe(1);
+    expect((await incr(two, 'ip')).current).toBe(2);
+    const third = await incr(one, 'ip');
+    expect(third.current).toBe(3);
+    expect(third.ttl).toBeGreaterThan(0);
+    expect(third.ttl).toBeLessThanOrEqual(200);
+    expect((await call(two!.read.bind(two), 'ip')).current).toBe(3);
+    expect((await call(two!.read.bind(two), 'ip')).current).toBe(3);
+    expect((await incr(two, 'other')).current).toBe(1);
+    // A route's own store counts apart.
+    const route = one!.child({ routeInfo: { method: 'POST', url: '/api/session' } });
+    expect((await call(route.incr.bind(route), 'ip', 200, 2)).current).toBe(1);
+    await sleep(250);
+    expect((await call(one!.read.bind(one), 'ip')).current).toBe(0);
+    expect((await incr(two, 'ip')).current).toBe(1);
   });
 });
