@@ -63,12 +63,12 @@ describe('RedisInstanceLocks', () => {
 
   it('keeps a live holder’s lock past its TTL, and a dead holder’s lock only until it', async () => {
     const [a, b] = await pair();
-    const first = new RedisInstanceLocks(a, { ttlMs: 300, pollMs: 10 });
-    const second = new RedisInstanceLocks(b, { ttlMs: 300, pollMs: 10 });
+    const first = new RedisInstanceLocks(a, { ttlMs: 600, pollMs: 10 });
+    const second = new RedisInstanceLocks(b, { ttlMs: 600, pollMs: 10 });
     const order: string[] = [];
     await Promise.all([
       first.run('k', async () => {
-        await sleep(700); // Longer than the TTL: renewed meanwhile.
+        await sleep(1_500); // Longer than the TTL: renewed meanwhile.
         order.push('first');
       }),
       sleep(20).then(() => second.run('k', () => Promise.resolve(order.push('second')))),
