@@ -19,6 +19,24 @@ export function run(command, args, options = {}) {
 
 export const pnpm = (...args) => run('corepack', ['pnpm', ...args]);
 
+/** Runs a command with its output collected instead of shown; resolves to { code, output }. */
+export function runCollected(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks = [];
+    child.stdout.on('data', (chunk) => chunks.push(chunk));
+    child.stderr.on('data', (chunk) => chunks.push(chunk));
+    child.on('close', (code, signal) =>
+      resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString() }),
+    );
+    child.on('error', (error) =>
+      resolve({ code: 1, output: `could not run ${command}: ${error.message}\n` }),
+    );
+  });
+}
+
+export const pnpmCollected = (...args) => runCollected('corepack', ['pnpm', ...args]);
+
 export function step(title) {
   console.log(`\n=== ${title} ===`);
 }
