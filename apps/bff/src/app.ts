@@ -29,6 +29,7 @@ import instanceRoutes from './routes/api/instances.js';
 import retentionRoutes from './routes/api/retention.js';
 import scheduleRoutes from './routes/api/schedules.js';
 import sessionRoutes from './routes/api/session.js';
+import { openRedisStores } from './stores/redis-stores.js';
 import { MemorySessionStore, type SessionStore } from './stores/sessions.js';
 
 /**
@@ -83,10 +84,16 @@ export async function buildApp(
     timeoutMs: config.zomroTimeoutMs,
     ...(options.fetch && { fetch: options.fetch }),
   });
-  await app.register(services, { config, ...(options.stores && { stores: options.stores }) });
+  // REDIS_URL: every piece of shared state in Redis (chosen once, here); a test's own stores win.
+  const shared = config.redis
+    ? await openRedisStores(config.redis, config, app.log.child({ component: 'redis' }))
+    : null;
+  if (shared) app.addHook('onClose', () => shared.close());
+  const stores = { ...shared?.services, ...options.stores };
+  await app.register(services, { config, stores });
   await app.register(auth, {
     config,
-    store: options.sessionStore ?? new MemorySessionStore(),
+    store: options.sessionStore ?? shared?.sessions ?? new MemorySessionStore(),
     accounts: app.services.accounts,
   });
 
@@ -114,7 +121,12 @@ export async function buildApp(
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes, { upstream: config.upstream });
+      await api.register(healthRoutes, {
+        upstream: config.upstream,
+        store: shared
+          ? { kind: 'redis', ping: () => shared.connection.ping() }
+          : { kind: 'memory' },
+      });
       await api.register(sessionRoutes);
       await api.register(instanceRoutes);
       await api.register(scheduleRoutes);
