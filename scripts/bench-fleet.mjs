@@ -34,6 +34,7 @@ async function measure(pageSize) {
     proxyAuth: null,
     auditLogPath: path.join(mkdtempSync(path.join(tmpdir(), 'bench-audit-')), 'audit.log'),
     fleetConcurrency: CONCURRENCY,
+    redis: null,
   });
   await app.ready();
   const signIn = await app.inject({

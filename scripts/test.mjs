@@ -4,7 +4,7 @@
 // after the other, each using both cores. Runs every check even after one fails; prints each
 // phase's time at the end and exits non-zero if any check failed.
 import { performance } from 'node:perf_hooks';
-import { ensureChromium, pnpm, pnpmCollected, runCollected, step } from './lib.mjs';
+import { ensureChromium, ensureRedis, pnpm, pnpmCollected, runCollected, step } from './lib.mjs';
 
 const started = performance.now();
 const timings = [];
@@ -30,6 +30,11 @@ if ((await check('install (frozen lockfile)', () => pnpm('install', '--frozen-lo
 }
 if ((await check('Chromium present', ensureChromium)) !== 0) {
   console.error('No Chromium could be installed; set CHROMIUM_PATH to a Chromium binary.');
+  process.exit(1);
+}
+// The Redis store tests start their own redis-server on a free port (and stop it).
+if ((await check('redis-server present', ensureRedis)) !== 0) {
+  console.error('No redis-server could be installed; the Redis store tests need one.');
   process.exit(1);
 }
 
