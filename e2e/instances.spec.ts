@@ -64,6 +64,8 @@ test('a deep link survives sign-in and a reload', async ({ page, account }) => {
 
   // The edit form has its own address too.
   await page.getByRole('button', { name: 'Edit MySchedule' }).click();
+  // The edit route loads on demand: the address changes once it has come.
+  await expect(page).toHaveURL(`/instances/${MY_SERVER.id}/schedules/14/edit`);
   await page.reload();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('MySchedule');
 });
