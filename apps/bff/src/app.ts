@@ -24,6 +24,7 @@ import services, { type ServiceStores } from './plugins/services.js';
 import web from './plugins/web.js';
 import zomro from './plugins/zomro.js';
 import auditRoutes from './routes/api/audit.js';
+import fleetRoutes from './routes/api/fleet.js';
 import healthRoutes from './routes/api/health.js';
 import instanceRoutes from './routes/api/instances.js';
 import retentionRoutes from './routes/api/retention.js';
@@ -130,6 +131,7 @@ export async function buildApp(
       await api.register(sessionRoutes);
       await api.register(instanceRoutes);
       await api.register(scheduleRoutes);
+      await api.register(fleetRoutes);
       await api.register(retentionRoutes);
       await api.register(auditRoutes);
     },

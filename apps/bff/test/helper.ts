@@ -95,6 +95,7 @@ export async function buildTestApp(
     operatorsFile: null,
     proxyAuth: null,
     auditLogPath: path.join(tempDir('bff-audit-'), 'audit.log'),
+    fleetConcurrency: 4,
     ...options.config,
     ...options.configure?.(emulator.control),
   };

@@ -88,8 +88,17 @@ export function controlRoutes(
     void reply.code(204).send();
   });
   app.post('/accounts', (request, reply) => {
-    const { totp } = asRecord(request.body);
-    void reply.code(201).send(control.createAccount({ totp: totp === true }));
+    const { totp, instances } = asRecord(request.body);
+    if (
+      instances !== undefined &&
+      (!Number.isInteger(instances) || (instances as number) < 0 || (instances as number) > 10_000)
+    ) {
+      void reply.code(400).send({ message: 'instances must be an integer from 0 to 10000' });
+      return;
+    }
+    void reply
+      .code(201)
+      .send(control.createAccount({ totp: totp === true, instances: (instances as number) ?? 0 }));
   });
   app.post('/sessions/expire', (request, reply) => {
     const { username } = asRecord(request.body);

@@ -6,6 +6,7 @@ import {
   DEMO_TOTP_ACCOUNT,
   demoAccountData,
   demoTotpAccountData,
+  paddingInstance,
   type AccountData,
   type DemoAccount,
 } from './demo-data.js';
@@ -109,16 +110,19 @@ export class EmulatorState {
     this.nextScheduleId = Math.max(0, ...ids) + 1;
   }
 
-  /** A fresh account with its own copy of the demo data, so parallel tests never collide. */
-  createAccount(totp: boolean): DemoAccount {
+  /**
+   * A fresh account with its own copy of the demo data, so parallel tests never collide; with
+   * `instances`, padded with plain servers (no schedules) up to that many, for benchmarks.
+   */
+  createAccount(totp: boolean, instances = 0): DemoAccount {
     const username = `user-${randomBytes(4).toString('hex')}`;
     const account: DemoAccount = { username, password: randomBytes(9).toString('base64url') };
     if (totp) account.totpSecret = generateTotpSecret();
-    this.accounts.set(username, {
-      ...account,
-      ...demoAccountData(),
-      pageSize: this.settings.pageSize,
-    });
+    const data = demoAccountData();
+    for (let i = data.instances.length; i < instances; i++) {
+      data.instances.push(paddingInstance(i));
+    }
+    this.accounts.set(username, { ...account, ...data, pageSize: this.settings.pageSize });
     return account;
   }
 

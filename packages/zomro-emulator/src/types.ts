@@ -95,7 +95,8 @@ export interface EmulatorControl {
   clearFaults(): void;
   setLatency(latency: Latency): void;
   expireSessions(username?: string): void;
-  createAccount(options?: { totp?: boolean }): DemoAccount;
+  /** `instances`: pad the demo data with plain servers up to this many (benchmarks). */
+  createAccount(options?: { totp?: boolean; instances?: number }): DemoAccount;
   setOneRowAsObject(on: boolean): void;
   /** Sets an account's saved rows per page (as its operator would in Zomro's panel). */
   setPageSize(username: string, size: number): void;

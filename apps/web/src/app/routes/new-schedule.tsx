@@ -5,6 +5,7 @@ import { Link, useNavigate, useOutletContext } from 'react-router';
 import { useNotify } from '@/components/ui/notifications';
 import { paths } from '@/config/paths';
 import { useCreateSchedule } from '@/features/schedules/api/create-schedule';
+import { useSchedules } from '@/features/schedules/api/get-schedules';
 import { BlockedNotice } from '@/features/schedules/components/blocked-notice';
 import { ScheduleForm } from '@/features/schedules/components/schedule-form';
 import type { InstanceOutletContext } from './instance';
@@ -15,6 +16,7 @@ export function NewScheduleRoute() {
   const notify = useNotify();
   const { instance } = useOutletContext<InstanceOutletContext>();
   const create = useCreateSchedule(instance.id);
+  const existing = useSchedules(instance.id).data ?? [];
 
   // Zomro takes no schedule changes in this state: say why instead of a form that cannot save.
   if (instance.status !== undefined && blocksScheduleChanges(instance.status)) {
@@ -37,6 +39,7 @@ export function NewScheduleRoute() {
       }}
       onSaved={() => void navigate(paths.instance(instance.id))}
       warnBeforeLeaving
+      others={existing.filter((s) => !s.pending)}
     />
   );
 }
