@@ -15,6 +15,7 @@ import errorHandler from './plugins/error-handler.js';
 import hardening from './plugins/hardening.js';
 import auth from './plugins/auth.js';
 import services, { type ServiceStores } from './plugins/services.js';
+import signInLimits from './plugins/sign-in-limits.js';
 import web from './plugins/web.js';
 import zomro from './plugins/zomro.js';
 import auditRoutes from './routes/api/audit.js';
@@ -58,6 +59,9 @@ export async function buildApp(
     ...(options.fetch && { fetch: options.fetch }),
   });
   await app.register(services, { config, ...(options.stores && { stores: options.stores }) });
+  await app.register(signInLimits, {
+    ...(options.stores?.rateLimit && { store: options.stores.rateLimit }),
+  });
   await app.register(auth, {
     config,
     store: options.sessionStore ?? new MemorySessionStore(),

@@ -8,7 +8,7 @@ import fp from 'fastify-plugin';
 import { proxyOperator } from '../auth/proxy.js';
 import type { AppConfig } from '../config.js';
 import { httpErrors } from '../http-errors.js';
-import type { AccountService } from '../services/accounts.js';
+import { TOTP_PENDING_MS, type AccountService } from '../services/accounts.js';
 import type { Actor } from '../services/actor.js';
 import type { DashboardSession, SessionStore } from '../stores/sessions.js';
 import { ZomroSessionExpiredError } from '../zomro/errors.js';
@@ -73,7 +73,9 @@ export default fp(
       async start(request, reply, data) {
         // 256 random bits: the id is the only thing standing between a cookie and the Zomro token.
         const id = randomBytes(32).toString('base64url');
-        await store.set(id, data, ttl);
+        // A half-signed-in session (code owed) lives five minutes, not the idle time-out.
+        const pending = data.kind === 'zomro' && data.totpPending;
+        await store.set(id, data, pending ? Math.min(ttl, TOTP_PENDING_MS) : ttl);
         reply.setCookie(SESSION_COOKIE, id, cookieOptions(request));
       },
       async end(request, reply, current) {
