@@ -53,10 +53,21 @@ async function send(request: InjectOptions) {
   return { status: response.statusCode, calls };
 }
 
-function check({ status, calls }: { status: number; calls: string[] }) {
+/**
+ * Under 500; and refused as invalid → none of the Zomro functions this route could call was
+ * called (a straggling call of an earlier request may still land in the log).
+ */
+function check({ status, calls }: { status: number; calls: string[] }, funcs: readonly string[]) {
   expect(status).toBeLessThan(500);
-  if (REFUSED.has(status)) expect(calls).toEqual([]);
+  if (REFUSED.has(status)) expect(calls.filter((f) => funcs.includes(f))).toEqual([]);
 }
+
+const SCHEDULE_FUNCS = [
+  'instances',
+  'instances.fleio_bckps.schedule',
+  'instances.fleio_bckps.schedule.edit',
+  'instances.fleio_bckps.schedule.delete',
+];
 
 const json = (extra: Record<string, string> = {}) => ({
   cookie,
@@ -84,7 +95,7 @@ describe('no 5xx, and nothing invalid reaches Zomro', () => {
             ...(ifMatch !== undefined && { 'if-match': ifMatch }),
           });
           const result = await send({ method, url, headers, payload });
-          check(result);
+          check(result, SCHEDULE_FUNCS);
           // A body the schema refuses never makes or changes anything at Zomro.
           let parsed: unknown;
           try {
@@ -117,6 +128,7 @@ describe('no 5xx, and nothing invalid reaches Zomro', () => {
               url: `/api/instances/${instanceId}/schedules`,
               headers: { cookie },
             }),
+            SCHEDULE_FUNCS,
           );
           check(
             await send({
@@ -125,8 +137,9 @@ describe('no 5xx, and nothing invalid reaches Zomro', () => {
               headers: json(),
               payload,
             }),
+            ['instances', 'instances.edit'],
           );
-          check(await send({ method: 'GET', url: '/api/audit', query, headers: { cookie } }));
+          check(await send({ method: 'GET', url: '/api/audit', query, headers: { cookie } }), []);
         },
       ),
       { numRuns: RUNS },
@@ -146,7 +159,7 @@ describe('no 5xx, and nothing invalid reaches Zomro', () => {
             headers: { 'content-type': type },
             payload,
           });
-          check(result);
+          check(result, ['auth', 'totp.confirm', 'whoami']);
         },
       ),
       { numRuns: RUNS },
