@@ -20,6 +20,10 @@ const checks = [
   ['build', () => pnpm('-r', 'run', 'build')],
   ['web bundle size budget', () => run(process.execPath, ['scripts/check-bundle-size.mjs'])],
   ['unit and integration tests (vitest)', () => pnpm('exec', 'vitest', 'run')],
+  [
+    'load smoke (3 s of npm run load)',
+    () => run(process.execPath, ['--expose-gc', 'scripts/load.mjs', '--duration', '3']),
+  ],
   ['end-to-end tests (playwright, chromium)', () => pnpm('exec', 'playwright', 'test')],
 ];
 
