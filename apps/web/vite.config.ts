@@ -28,7 +28,9 @@ export default defineConfig({
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
             },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // zod's jitless switch rides with zod itself, so that it is set before any chunk
+            // makes a schema (decision 042).
+            { name: 'vendor', test: /node_modules[\\/]|src[\\/]zod-config\.ts$/ },
           ],
         },
       },
