@@ -51,6 +51,7 @@ export interface Session {
 interface QueuedFault {
   fault: Fault;
   remaining: number;
+  skip: number;
 }
 
 /** Calls remembered for tests; older ones are dropped so that `npm start` does not grow forever. */
@@ -247,7 +248,7 @@ export class EmulatorState {
   }
 
   addFault(fault: Fault): void {
-    this.faults.push({ fault, remaining: fault.count ?? 1 });
+    this.faults.push({ fault, remaining: fault.count ?? 1, skip: fault.skip ?? 0 });
   }
 
   clearFaults(): void {
@@ -271,6 +272,10 @@ export class EmulatorState {
         (fault.username === undefined || fault.username === caller),
     );
     if (!queued) return undefined;
+    if (queued.skip > 0) {
+      queued.skip -= 1;
+      return undefined;
+    }
     queued.remaining -= 1;
     if (queued.remaining <= 0) this.faults = this.faults.filter((q) => q !== queued);
     return queued.fault;

@@ -19,6 +19,7 @@ import { FileAuditStore } from '../stores/audit-file.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from '../stores/idempotency.js';
 import { MemoryInstanceLocks, type InstanceLocks } from '../stores/locks.js';
 import { MemoryTeamSessionStore, type TeamSessionStore } from '../stores/team-session.js';
+import type { RateLimitStoreOptions } from './sign-in-limits.js';
 
 export interface Services {
   accounts: AccountService;
@@ -36,6 +37,8 @@ export interface ServiceStores {
   locks?: InstanceLocks;
   idempotency?: IdempotencyStore;
   teamSession?: TeamSessionStore;
+  /** Where the sign-in limits count (@fastify/rate-limit's `redis` or `store`); memory if absent. */
+  rateLimit?: RateLimitStoreOptions;
 }
 
 declare module 'fastify' {

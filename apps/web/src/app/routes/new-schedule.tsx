@@ -34,8 +34,12 @@ export function NewScheduleRoute() {
       defaultValues={{ name: '', days: [], time: '03:00' }}
       onCancel={() => void navigate(paths.instance(instance.id))}
       onSubmit={async (values) => {
-        await create.mutateAsync(values);
-        notify({ tone: 'success', text: t('schedules.created', { name: values.name }) });
+        const schedule = await create.mutateAsync(values);
+        // 202: Zomro accepted it but has not listed it yet; the list refreshes and brings it.
+        const text = schedule
+          ? t('schedules.created', { name: values.name })
+          : t('schedules.createdPending', { name: values.name });
+        notify({ tone: 'success', text });
       }}
       onSaved={() => void navigate(paths.instance(instance.id))}
       warnBeforeLeaving
