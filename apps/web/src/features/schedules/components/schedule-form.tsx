@@ -229,9 +229,11 @@ function TimeField({ timeZone }: { timeZone?: string }) {
   const [time, days] = useWatch({ control, name: ['time', 'days'] });
   const now = useNow();
   const wanted = days.filter(isWeekday);
+  // Worked out from the time as it will be saved ("1:15" is 01:15), so that leaving the field
+  // changes nothing on screen: a press on the button below must land where the click does.
   const local = localTimeOfSchedule(
     wanted.length > 0 ? wanted : WEEKDAYS,
-    time.trim(),
+    normaliseTime(time),
     now,
     i18n.language,
     timeZone,
@@ -283,5 +285,5 @@ function Preview({ timeZone }: { timeZone?: string }) {
   const { control } = useFormContext<ScheduleInput>();
   const [time, days] = useWatch({ control, name: ['time', 'days'] });
   const now = useNow();
-  return <NextRunsPreview days={days} time={time} now={now} timeZone={timeZone} />;
+  return <NextRunsPreview days={days} time={normaliseTime(time)} now={now} timeZone={timeZone} />;
 }
