@@ -105,7 +105,9 @@ function ScheduleTableRow({
   return (
     <tr className={schedule.pending ? 'is-pending' : undefined} aria-busy={schedule.pending}>
       <th scope="row" className="cell-name">
-        <span className="schedule-name">{schedule.name}</span>
+        <span className="schedule-name" title={schedule.name}>
+          {schedule.name}
+        </span>
         {schedule.pending ? (
           <span className="badge badge-muted">{t('schedules.saving')}</span>
         ) : null}
