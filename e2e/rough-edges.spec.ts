@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // What a new operator hit first (issue 10): a click lost while the form reflowed, a long name
 // that broke the table, a user change through the session-expired dialog, concurrent changes
 // that undid each other, and deleting what someone else had already deleted.
@@ -100,3 +101,117 @@ for (const width of [1280, 375]) {
     await noSidewaysScroll(page, 'not found');
   });
 }
+
+/**
+ * Latin words on screen and in labels a screen reader speaks, less what may stay Latin: names,
+ * ids, product names and the units of time zones.
+ */
+async function latinWords(page: Page, allowed: readonly string[]): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const out = [document.body.innerText, document.title];
+    const labelled = document.querySelectorAll<Element>('[aria-label],[title],[placeholder]');
+    for (const element of Array.from(labelled)) {
+      for (const name of ['aria-label', 'title', 'placeholder']) {
+        const value = element.getAttribute(name);
+        if (value) out.push(value);
+      }
+    }
+    return out.join('\n');
+  });
+  // Names (of instances, schedules, users, tariffs) are cut out whole before words are counted.
+  let rest = texts;
+  for (const name of [...allowed].sort((a, b) => b.length - a.length)) {
+    rest = rest.split(name).join(' ');
+  }
+  const words = rest.match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
+  const ok = new Set([
+    'Zomro',
+    'Cloud',
+    'VPS',
+    'GMT',
+    'UTC',
+    'HTTP',
+    'IP',
+    'ID',
+    'EN',
+    'RU',
+    'English',
+  ]);
+  return [...new Set(words.filter((word) => !ok.has(word)))];
+}
+
+test('the Russian screens, errors included, have no English words', async ({ page, account }) => {
+  const CONTROL = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 8391}/__emulator`;
+  const names = [
+    'MyServer',
+    'MySchedule',
+    'db-replica',
+    'demo',
+    'demo2fa',
+    'abc',
+    account.username,
+  ];
+  await page.addInitScript(() => localStorage.setItem('zomro-dash.language', 'ru'));
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await latinWords(page, names), 'sign-in').toEqual([]);
+
+  // A wrong password: the UI's own sentence, no English after it.
+  await page.getByLabel('Имя пользователя').fill(account.username);
+  await page.getByLabel('Пароль').fill('wrong-password');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('alert')).toContainText('Неверное имя пользователя или пароль');
+  expect(await latinWords(page, names), 'wrong password').toEqual([]);
+
+  await page.getByLabel('Пароль').fill(account.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('heading', { name: 'Серверы', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: /MyServer/ })).toBeVisible();
+  const instances = (await (await page.request.get('/api/instances')).json()) as {
+    instances: Array<{ name: string; tariff: string; ip: string }>;
+  };
+  for (const instance of instances.instances) {
+    names.push(instance.name, instance.tariff);
+  }
+  expect(await latinWords(page, names), 'instances').toEqual([]);
+
+  // The filter finds a state by its Russian word.
+  await page.getByLabel('Фильтр серверов').fill('работает');
+  await expect(page.getByRole('link', { name: /MyServer/ })).toBeVisible();
+  await page.getByLabel('Фильтр серверов').fill('');
+
+  await page.goto(`/instances/${MY_SERVER.id}`);
+  await expect(page.getByRole('row', { name: /MySchedule/ })).toBeVisible();
+  expect(await latinWords(page, names), 'schedules').toEqual([]);
+  await page.getByRole('button', { name: 'Новое расписание' }).click();
+  await expect(page.getByLabel(/^Время/)).toBeVisible();
+  expect(await latinWords(page, names), 'new schedule').toEqual([]);
+
+  for (const [path, where] of [
+    ['/instances/9999999', 'unknown instance'],
+    ['/instances/abc', 'not an id'],
+    [`/instances/${MY_SERVER.id}/schedules/999/edit`, 'unknown schedule'],
+    ['/nowhere', 'no page'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText(/нет|не найден/i).first()).toBeVisible();
+    expect(await latinWords(page, names), where).toEqual([]);
+  }
+
+  // Zomro answers nonsense: the page says so in Russian.
+  const fault = await fetch(`${CONTROL}/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      kind: 'non-json',
+      func: 'instances.fleio_bckps.schedule',
+      username: account.username,
+      count: 5,
+    }),
+  });
+  expect(fault.ok).toBe(true);
+  await page.goto(`/instances/${MY_SERVER.id}`);
+  await expect(page.getByRole('alert')).toContainText('Zomro');
+  expect(await latinWords(page, names), 'Zomro nonsense').toEqual([]);
+});

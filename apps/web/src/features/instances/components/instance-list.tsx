@@ -1,27 +1,36 @@
-// The account's instances as links to their schedules, with a filter box (name, IP, tariff, ID).
+// The account's instances as links to their schedules, with a filter box (name, IP, tariff, ID,
+// state in the UI's language) kept in the address (`?q=`) so that Back and reload keep it.
 import type { Instance } from '@zomro-dash/shared';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { LoadingBlock, Skeleton } from '@/components/ui/skeleton';
 import { paths } from '@/config/paths';
 import { useInstances } from '../api/get-instances';
 import { InstanceStatus } from './instance-status';
 
-function matches(instance: Instance, filter: string): boolean {
+function matches(instance: Instance, filter: string, statusWord: string): boolean {
   const needle = filter.trim().toLocaleLowerCase();
   if (!needle) return true;
-  return [instance.name, instance.ip, instance.tariff, instance.id, instance.status].some((text) =>
-    text.toLocaleLowerCase().includes(needle),
-  );
+  return [
+    instance.name,
+    instance.ip,
+    instance.tariff,
+    instance.id,
+    instance.status,
+    statusWord,
+  ].some((text) => text.toLocaleLowerCase().includes(needle));
 }
 
 export function InstanceList() {
   const { t } = useTranslation();
   const filterId = useId();
   const instances = useInstances();
-  const [filter, setFilter] = useState('');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filter = searchParams.get('q') ?? '';
+  const setFilter = (value: string) =>
+    setSearchParams(value ? { q: value } : {}, { replace: true });
 
   if (instances.isPending) {
     return (
@@ -55,7 +64,13 @@ export function InstanceList() {
       </div>
     );
   }
-  const shown = all.filter((instance) => matches(instance, filter));
+  const shown = all.filter((instance) =>
+    matches(
+      instance,
+      filter,
+      t(`instances.status.${instance.status.toLowerCase()}`, { defaultValue: instance.status }),
+    ),
+  );
   return (
     <>
       <div className="toolbar">
@@ -87,6 +102,23 @@ export function InstanceList() {
             onChange={(event) => setFilter(event.target.value)}
             autoComplete="off"
           />
+          {/* The browser's own ✕ cannot be reached with Tab; this one can. */}
+          {filter ? (
+            <button
+              type="button"
+              className="search-clear"
+              aria-label={t('instances.clearFilter')}
+              title={t('instances.clearFilter')}
+              onClick={() => {
+                setFilter('');
+                document.getElementById(filterId)?.focus();
+              }}
+            >
+              <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+                <path d="m4 4 8 8M12 4l-8 8" stroke="currentColor" strokeWidth="2" />
+              </svg>
+            </button>
+          ) : null}
         </div>
         <p className="muted" aria-live="polite">
           {t('instances.shown', { shown: shown.length, total: all.length })}

@@ -272,7 +272,7 @@ function TimeField({ timeZone }: { timeZone?: string }) {
           className="input input-time"
           type="text"
           inputMode="numeric"
-          placeholder="HH:MM"
+          placeholder={t('form.timePlaceholder')}
           autoComplete="off"
           spellCheck={false}
         />
