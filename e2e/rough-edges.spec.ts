@@ -3,7 +3,14 @@
 // that broke the table, a user change through the session-expired dialog, concurrent changes
 // that undid each other, and deleting what someone else had already deleted.
 import type { Page } from '@playwright/test';
-import { expect, MY_SERVER, signInThroughUi, test } from './fixtures.js';
+import {
+  createAccount,
+  expect,
+  expireZomroSessions,
+  MY_SERVER,
+  signInThroughUi,
+  test,
+} from './fixtures.js';
 
 const schedulePosts = (url: string, method: string) =>
   /\/api\/instances\/\d+\/schedules/.test(url) && (method === 'POST' || method === 'PUT');
@@ -214,4 +221,42 @@ test('the Russian screens, errors included, have no English words', async ({ pag
   await page.goto(`/instances/${MY_SERVER.id}`);
   await expect(page.getByRole('alert')).toContainText('Zomro');
   expect(await latinWords(page, names), 'Zomro nonsense').toEqual([]);
+});
+
+test('another user signing in through the session-expired dialog sees none of the first one’s work', async ({
+  page,
+  account,
+}) => {
+  const other = await createAccount();
+  const changes: string[] = [];
+  page.on('request', (request) => {
+    if (schedulePosts(request.url(), request.method())) changes.push(request.method());
+  });
+  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await page.getByRole('button', { name: 'Edit MySchedule' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Typed by the first user');
+
+  await expireZomroSessions(account.username);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your session has expired' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Username').fill(other.username);
+  await dialog.getByLabel('Password').fill(other.password);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The second user starts at the instance list, signed in as themselves.
+  await expect(page).toHaveURL('/instances');
+  await expect(page.getByRole('heading', { name: 'Instances', level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByText(other.username)).toBeVisible();
+  // The first user's queued save was dropped, not sent with the second user's cookie.
+  expect(changes).toEqual(['PUT']);
+  const listing = (await (
+    await page.request.get(`/api/instances/${MY_SERVER.id}/schedules`)
+  ).json()) as { schedules: Array<{ name: string }> };
+  expect(listing.schedules.map((s) => s.name)).toEqual(['MySchedule']);
+  await page.getByRole('link', { name: /MyServer/ }).click();
+  await expect(page.getByRole('row', { name: /MySchedule/ })).toBeVisible();
+  await expect(page.getByText('Typed by the first user')).toHaveCount(0);
 });
