@@ -98,6 +98,8 @@ export const en = {
     deleted: 'Schedule “{{name}}” deleted.',
     createFailed: 'Could not create “{{name}}”.',
     updateFailed: 'Could not save “{{name}}”.',
+    alreadyDeleted:
+      'Schedule “{{name}}” had already been deleted (by someone else, or in another tab).',
     deleteFailed: 'Could not delete “{{name}}”; it is back in the list.',
     notFound: 'This schedule no longer exists.',
     backToSchedules: 'Back to the schedules',

@@ -98,6 +98,7 @@ export const ru: Translation = {
     deleted: 'Расписание «{{name}}» удалено.',
     createFailed: 'Не удалось создать «{{name}}».',
     updateFailed: 'Не удалось сохранить «{{name}}».',
+    alreadyDeleted: 'Расписание «{{name}}» уже было удалено (кем-то другим или в другой вкладке).',
     deleteFailed: 'Не удалось удалить «{{name}}»; расписание снова в списке.',
     notFound: 'Этого расписания больше нет.',
     backToSchedules: 'К расписаниям',
