@@ -260,3 +260,90 @@ test('another user signing in through the session-expired dialog sees none of th
   await expect(page.getByRole('row', { name: /MySchedule/ })).toBeVisible();
   await expect(page.getByText('Typed by the first user')).toHaveCount(0);
 });
+
+const CONTROL_URL = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 8391}/__emulator`;
+
+async function emulatorControl(path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${CONTROL_URL}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.ok, `${path}: ${response.status}`).toBe(true);
+}
+
+async function createThroughApi(page: Page, name: string): Promise<void> {
+  const created = await page.request.post(`/api/instances/${MY_SERVER.id}/schedules`, {
+    data: { name, days: [2], time: '05:00' },
+  });
+  expect(created.ok()).toBe(true);
+}
+
+test('two deletes at once: the refused one comes back alone, each gets its notice', async ({
+  page,
+  account,
+}) => {
+  await signInThroughUi(page, account, '/instances');
+  await createThroughApi(page, 'Alpha');
+  await createThroughApi(page, 'Beta');
+  await page.goto(`/instances/${MY_SERVER.id}`);
+  await expect(page.getByRole('row', { name: /Beta/ })).toBeVisible();
+
+  // Zomro answers slowly and refuses the first delete of this account.
+  await emulatorControl('/faults', {
+    kind: 'error',
+    func: 'instances.fleio_bckps.schedule.delete',
+    count: 1,
+    username: account.username,
+    error: { type: 'value', object: 'elid', message: 'Refused by the test' },
+  });
+  await emulatorControl('/latency', { fixedMs: 1500 });
+  try {
+    for (const name of ['Alpha', 'Beta']) {
+      await page.getByRole('button', { name: `Delete ${name}` }).click();
+      await page
+        .getByRole('dialog', { name: 'Delete backup schedule?' })
+        .getByRole('button', { name: 'Delete' })
+        .click();
+      await expect(page.getByRole('row', { name: new RegExp(name) })).toHaveCount(0);
+    }
+    // Alpha's refusal puts back Alpha only: Beta, still being deleted, stays away.
+    await expect(page.getByRole('row', { name: /Alpha/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Beta/ })).toHaveCount(0);
+    await expect(page.getByText('Could not delete “Alpha”; it is back in the list.')).toBeVisible();
+    await expect(page.getByText('Schedule “Beta” deleted.')).toBeVisible();
+  } finally {
+    await emulatorControl('/latency', { fixedMs: 0 });
+  }
+  await expect(page.getByRole('row', { name: /Alpha/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Beta/ })).toHaveCount(0);
+});
+
+test('deleting a schedule someone else already deleted: a calm notice, the row stays gone', async ({
+  page,
+  account,
+}) => {
+  await signInThroughUi(page, account, '/instances');
+  await createThroughApi(page, 'Gone already');
+  await page.goto(`/instances/${MY_SERVER.id}`);
+  const row = page.getByRole('row', { name: /Gone already/ });
+  await expect(row).toBeVisible();
+  // Someone else deletes it (same account, another browser).
+  const listing = (await (
+    await page.request.get(`/api/instances/${MY_SERVER.id}/schedules`)
+  ).json()) as { schedules: Array<{ id: string; name: string }> };
+  const gone = listing.schedules.find((s) => s.name === 'Gone already')!;
+  expect(
+    (await page.request.delete(`/api/instances/${MY_SERVER.id}/schedules/${gone.id}`)).ok(),
+  ).toBe(true);
+
+  await row.getByRole('button', { name: 'Delete Gone already' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete backup schedule?' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(page.getByText(/“Gone already” had already been deleted/)).toBeVisible();
+  await expect(page.getByText(/Could not delete/)).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /Gone already/ })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /MySchedule/ })).toBeVisible();
+});
