@@ -155,6 +155,7 @@ test('the Russian screens, errors included, have no English words', async ({ pag
     'db-replica',
     'demo',
     'demo2fa',
+    'npm run totp',
     'abc',
     account.username,
   ];

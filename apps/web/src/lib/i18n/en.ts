@@ -35,7 +35,7 @@ export const en = {
     totpSubmit: 'Verify',
     totpSubmitting: 'Verifying…',
     totpBack: 'Use another account',
-    demoHint: 'Demo mode: sign in as {{username}} / {{password}}.',
+    demoHint: 'Demo mode: sign in as {{username}} / {{password}}, or {{totpUsername}} / {{totpPassword}} for two-factor (the code: npm run totp).',
     expiredTitle: 'Your session has expired',
     expiredText:
       'Sign in again to continue. This page stays as it is and an unsaved change is sent after you sign in.',

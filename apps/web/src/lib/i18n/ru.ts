@@ -35,7 +35,7 @@ export const ru: Translation = {
     totpSubmit: 'Подтвердить',
     totpSubmitting: 'Проверка…',
     totpBack: 'Другая учётная запись',
-    demoHint: 'Демо-режим: войдите как {{username}} / {{password}}.',
+    demoHint: 'Демо-режим: войдите как {{username}} / {{password}} или {{totpUsername}} / {{totpPassword}} с двухфакторной защитой (код: npm run totp).',
     expiredTitle: 'Сессия истекла',
     expiredText:
       'Войдите снова, чтобы продолжить. Страница останется как есть, а несохранённое изменение отправится после входа.',
