@@ -5,6 +5,8 @@
 import type { Page } from '@playwright/test';
 import {
   createAccount,
+  EMPTY_SERVER,
+  tabTo,
   expect,
   expireZomroSessions,
   MY_SERVER,
@@ -347,4 +349,48 @@ test('deleting a schedule someone else already deleted: a calm notice, the row s
   await expect(page.getByText(/Could not delete/)).toHaveCount(0);
   await expect(page.getByRole('row', { name: /Gone already/ })).toHaveCount(0);
   await expect(page.getByRole('row', { name: /MySchedule/ })).toBeVisible();
+});
+
+test('the smaller ones: time checked on leaving the field, Cancel asks, state note, filter kept', async ({
+  page,
+  account,
+}) => {
+  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}/schedules/new`);
+  const time = page.getByLabel(/^Time/);
+  for (const bad of ['24:00', '2:61', 'abc']) {
+    await time.fill(bad);
+    await page.getByLabel('Name', { exact: true }).focus();
+    await expect(page.getByText('Time must be a valid time between 00:00 and 23:59')).toBeVisible();
+    await expect(time).toHaveValue(bad);
+  }
+  await time.fill('2:05');
+  await page.getByLabel('Name', { exact: true }).focus();
+  await expect(time).toHaveValue('02:05');
+  await expect(page.getByText('Time must be a valid time between 00:00 and 23:59')).toBeHidden();
+
+  // Cancel with unsaved changes asks first.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  const leave = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+  await expect(leave).toBeVisible();
+  await leave.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(time).toHaveValue('02:05');
+
+  // A stopped instance: New schedule says what that means.
+  await page.goto(`/instances/${EMPTY_SERVER.id}/schedules/new`);
+  await expect(page.getByText(/This instance is stopped/)).toBeVisible();
+
+  // The filter lives in the address (Back and reload keep it); its clear button takes a Tab.
+  await page.goto('/instances');
+  await page.getByLabel('Filter instances').fill('stopped');
+  await expect(page).toHaveURL(/\?q=stopped$/);
+  await page.getByRole('link', { name: /db-replica/ }).click();
+  await page.goBack();
+  await expect(page.getByLabel('Filter instances')).toHaveValue('stopped');
+  await page.reload();
+  await expect(page.getByLabel('Filter instances')).toHaveValue('stopped');
+  await page.getByLabel('Filter instances').focus();
+  await tabTo(page, page.getByRole('button', { name: 'Clear filter' }), 3);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Filter instances')).toHaveValue('');
+  await expect(page).toHaveURL(/\/instances$/);
 });

@@ -35,7 +35,8 @@ export const en = {
     totpSubmit: 'Verify',
     totpSubmitting: 'Verifying…',
     totpBack: 'Use another account',
-    demoHint: 'Demo mode: sign in as {{username}} / {{password}}, or {{totpUsername}} / {{totpPassword}} for two-factor (the code: npm run totp).',
+    demoHint:
+      'Demo mode: sign in as {{username}} / {{password}}, or {{totpUsername}} / {{totpPassword}} for two-factor (the code: npm run totp).',
     expiredTitle: 'Your session has expired',
     expiredText:
       'Sign in again to continue. This page stays as it is and an unsaved change is sent after you sign in.',
@@ -115,6 +116,12 @@ export const en = {
     weekends: 'Weekends',
     everyDay: 'Every day',
     time: 'Time ({{zone}})',
+    instanceState: {
+      stopped:
+        'This instance is stopped. The schedule is saved all the same; check in Zomro’s panel that backups are made while it is stopped.',
+      suspended:
+        'This instance is suspended (usually for payment). The schedule is saved all the same, but Zomro may make no backups until it runs again.',
+    },
     timePlaceholder: 'HH:MM',
     timeHint: '24-hour HH:MM in the provider’s time, as Zomro’s panel shows it.',
     localEquivalent: '{{time}} your time ({{zone}})',

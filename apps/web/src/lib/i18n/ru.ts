@@ -35,7 +35,8 @@ export const ru: Translation = {
     totpSubmit: 'Подтвердить',
     totpSubmitting: 'Проверка…',
     totpBack: 'Другая учётная запись',
-    demoHint: 'Демо-режим: войдите как {{username}} / {{password}} или {{totpUsername}} / {{totpPassword}} с двухфакторной защитой (код: npm run totp).',
+    demoHint:
+      'Демо-режим: войдите как {{username}} / {{password}} или {{totpUsername}} / {{totpPassword}} с двухфакторной защитой (код: npm run totp).',
     expiredTitle: 'Сессия истекла',
     expiredText:
       'Войдите снова, чтобы продолжить. Страница останется как есть, а несохранённое изменение отправится после входа.',
@@ -114,6 +115,12 @@ export const ru: Translation = {
     weekends: 'Выходные',
     everyDay: 'Каждый день',
     time: 'Время ({{zone}})',
+    instanceState: {
+      stopped:
+        'Этот сервер остановлен. Расписание всё равно сохранится; проверьте в панели Zomro, делаются ли копии, пока сервер остановлен.',
+      suspended:
+        'Этот сервер приостановлен (обычно из-за оплаты). Расписание всё равно сохранится, но Zomro может не делать копии, пока сервер не заработает.',
+    },
     timePlaceholder: 'ЧЧ:ММ',
     timeHint: '24-часовой формат ЧЧ:ММ, время провайдера, как в панели Zomro.',
     localEquivalent: '{{time}} по вашему времени ({{zone}})',

@@ -145,10 +145,8 @@ export function ScheduleForm({
               <button
                 type="button"
                 className="btn btn-secondary"
-                onClick={() => {
-                  released.current = true;
-                  onCancel();
-                }}
+                // Not released: with unsaved changes the guard asks before they go.
+                onClick={onCancel}
               >
                 {t('form.cancel')}
               </button>
@@ -225,7 +223,7 @@ function DaysField() {
 
 function TimeField({ timeZone }: { timeZone?: string }) {
   const { t, i18n } = useTranslation();
-  const { register, control, setValue, formState } = useFormContext<ScheduleInput>();
+  const { register, control, setValue, formState, trigger } = useFormContext<ScheduleInput>();
   const [time, days] = useWatch({ control, name: ['time', 'days'] });
   const now = useNow();
   const wanted = days.filter(isWeekday);
@@ -268,6 +266,8 @@ function TimeField({ timeZone }: { timeZone?: string }) {
               setValue('time', normal, { shouldValidate: formState.isSubmitted });
             }
             void field.onBlur(event);
+            // "24:00", "2:61" or "abc" say so as the field is left, not only on submit.
+            if (event.target.value.trim() !== '') void trigger('time');
           }}
           className="input input-time"
           type="text"
