@@ -8,7 +8,7 @@ import {
   formatCalendarDate,
   formatLocalDateTime,
   formatProviderDateTime,
-  formatRelative,
+  formatNextRun,
   localTimeOfSchedule,
   PROVIDER_ZONE_LABEL,
 } from '../lib/schedule-time';
@@ -137,7 +137,7 @@ function ScheduleTableRow({
               dateTime={next.toISOString()}
               title={`${formatProviderDateTime(next, language)} ${PROVIDER_ZONE_LABEL}`}
             >
-              {formatRelative(next, now, language)}
+              {formatNextRun(next, now, language, timeZone)}
             </time>
             <span className="muted next-absolute">
               {formatLocalDateTime(next, language, timeZone)}
