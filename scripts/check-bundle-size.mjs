@@ -1,33 +1,58 @@
-// The web bundle's size budget: the JavaScript and CSS a first visit downloads, gzipped, must stay
-// under BUDGET_GZIP_BYTES. Sizes are exact, so this is a budget check and not a timing test.
+// The web bundle's size budgets, gzipped at level 6 (what a server's gzip typically sends). Sizes are
+// exact, so these are budget checks and not timing tests:
+// - the first screen: the JavaScript index.html loads (its module script and every module it
+//   preloads — Vite lists each static import there), which is everything from the sign-in page to an
+//   instance's schedules; screens used less often load on demand and are not in it;
+// - everything: all JavaScript and CSS of the build.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = 200 * 1024;
-const assets = join(import.meta.dirname, '..', 'apps', 'web', 'dist', 'assets');
+// Issue 12 asks for 100 KB; today's first screen is measured in docs/benchmarks.md. This budget
+// holds the line until the work described in docs/decisions/017-first-screen.md gets there.
+const FIRST_SCREEN_BUDGET_GZIP_BYTES = 185 * 1024;
+const TOTAL_BUDGET_GZIP_BYTES = 200 * 1024;
+const dist = join(import.meta.dirname, '..', 'apps', 'web', 'dist');
+const assets = join(dist, 'assets');
 
 let files;
+let html;
 try {
   files = readdirSync(assets).filter((name) => /\.(js|css)$/.test(name));
+  html = readFileSync(join(dist, 'index.html'), 'utf8');
 } catch {
-  console.error(`no build at ${assets}: run the build first`);
+  console.error(`no build at ${dist}: run the build first`);
   process.exit(1);
 }
 
-let raw = 0;
-let gzip = 0;
-for (const name of files.sort()) {
-  const bytes = readFileSync(join(assets, name));
-  const zipped = gzipSync(bytes, { level: 9 }).length;
-  raw += bytes.length;
-  gzip += zipped;
-  console.log(
-    `${name.padEnd(40)} ${String(bytes.length).padStart(8)} B  ${String(zipped).padStart(7)} B gzip`,
-  );
+const gzipped = new Map(
+  files.map((name) => [name, gzipSync(readFileSync(join(assets, name)), { level: 6 }).length]),
+);
+const firstScreen = [
+  ...html.matchAll(
+    /<(?:script[^>]*\bsrc|link[^>]*\brel="modulepreload"[^>]*\bhref)="\/assets\/([^"]+\.js)"/g,
+  ),
+].map((match) => match[1]);
+
+let failed = false;
+function report(title, names, budget) {
+  let total = 0;
+  for (const name of names.sort()) {
+    const size = gzipped.get(name);
+    if (size === undefined) {
+      console.error(`index.html names ${name}, which the build does not have`);
+      process.exit(1);
+    }
+    total += size;
+    console.log(`  ${name.padEnd(44)} ${String(size).padStart(7)} B gzip`);
+  }
+  console.log(`${title}: ${total} B gzip; budget ${budget} B`);
+  if (total > budget) {
+    console.error(`${title} is over its budget by ${total - budget} B gzip`);
+    failed = true;
+  }
 }
-console.log(`total ${raw} B, ${gzip} B gzip; budget ${BUDGET_GZIP_BYTES} B gzip`);
-if (gzip > BUDGET_GZIP_BYTES) {
-  console.error(`the web bundle is over its budget by ${gzip - BUDGET_GZIP_BYTES} B gzip`);
-  process.exit(1);
-}
+
+report('first screen (JavaScript)', firstScreen, FIRST_SCREEN_BUDGET_GZIP_BYTES);
+report('whole build (JavaScript and CSS)', [...gzipped.keys()], TOTAL_BUDGET_GZIP_BYTES);
+if (failed) process.exit(1);

@@ -19,6 +19,24 @@ export function run(command, args, options = {}) {
 
 export const pnpm = (...args) => run('corepack', ['pnpm', ...args]);
 
+/** Runs a command with its output collected instead of shown; resolves to { code, output }. */
+export function runCollected(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks = [];
+    child.stdout.on('data', (chunk) => chunks.push(chunk));
+    child.stderr.on('data', (chunk) => chunks.push(chunk));
+    child.on('close', (code, signal) =>
+      resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString() }),
+    );
+    child.on('error', (error) =>
+      resolve({ code: 1, output: `could not run ${command}: ${error.message}\n` }),
+    );
+  });
+}
+
+export const pnpmCollected = (...args) => runCollected('corepack', ['pnpm', ...args]);
+
 export function step(title) {
   console.log(`\n=== ${title} ===`);
 }
@@ -47,4 +65,37 @@ export async function ensureChromium() {
   }
   step('installing Chromium (playwright install chromium)');
   return pnpm('exec', 'playwright', 'install', 'chromium');
+}
+
+/** The redis-server the Redis tests and `npm run start:cluster` start: REDIS_SERVER_PATH or PATH. */
+export function findRedisServer() {
+  if (process.env.REDIS_SERVER_PATH) return process.env.REDIS_SERVER_PATH;
+  const found = spawnSync('sh', ['-c', 'command -v redis-server'], { env, encoding: 'utf8' });
+  if (found.status === 0 && found.stdout.trim() !== '') return found.stdout.trim();
+  return existsSync('/usr/sbin/redis-server') ? '/usr/sbin/redis-server' : undefined;
+}
+
+/** Installs Debian's redis-server when none is found and this runs as root with apt-get. */
+export async function ensureRedis() {
+  if (findRedisServer()) return 0;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { env }).status === 0;
+  if (!isRoot || !hasApt) {
+    console.error('redis-server is missing: install Redis (or set REDIS_SERVER_PATH).');
+    return 1;
+  }
+  step('installing Redis (apt-get install -y redis-server)');
+  const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+  // The package's service is not wanted: tests and start:cluster start their own servers.
+  const installed = await run(
+    'apt-get',
+    ['install', '-y', '--no-install-recommends', 'redis-server'],
+    { env: aptEnv },
+  );
+  if (installed === 0) return 0;
+  const updated = await run('apt-get', ['update']);
+  if (updated !== 0) return updated;
+  return run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], {
+    env: aptEnv,
+  });
 }

@@ -2,7 +2,13 @@
 // description at /api/docs, and the SPA. Listening, the logger and shutdown live in server.ts.
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -23,7 +29,27 @@ import instanceRoutes from './routes/api/instances.js';
 import retentionRoutes from './routes/api/retention.js';
 import scheduleRoutes from './routes/api/schedules.js';
 import sessionRoutes from './routes/api/session.js';
+import { openRedisStores } from './stores/redis-stores.js';
 import { MemorySessionStore, type SessionStore } from './stores/sessions.js';
+
+/**
+ * One log line per request, when it is answered (method, URL, status, time), instead of Fastify's
+ * two: half the logging cost per request (docs/decisions/015-undici-request-for-zomro.md).
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      method: request.method,
+      url: request.url,
+      statusCode: reply.statusCode,
+      responseTime: Math.round(reply.elapsedTime * 100) / 100,
+    };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
 
 export interface BuildOptions {
   /** Defaults to a pino logger at `config.logLevel` with secrets redacted. */
@@ -45,6 +71,7 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     // The largest legitimate body is a schedule or a sign-in: a few hundred bytes.
     bodyLimit: 16 * 1024,
+    logController: new OneLinePerRequest(),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -57,10 +84,16 @@ export async function buildApp(
     timeoutMs: config.zomroTimeoutMs,
     ...(options.fetch && { fetch: options.fetch }),
   });
-  await app.register(services, { config, ...(options.stores && { stores: options.stores }) });
+  // REDIS_URL: every piece of shared state in Redis (chosen once, here); a test's own stores win.
+  const shared = config.redis
+    ? await openRedisStores(config.redis, config, app.log.child({ component: 'redis' }))
+    : null;
+  if (shared) app.addHook('onClose', () => shared.close());
+  const stores = { ...shared?.services, ...options.stores };
+  await app.register(services, { config, stores });
   await app.register(auth, {
     config,
-    store: options.sessionStore ?? new MemorySessionStore(),
+    store: options.sessionStore ?? shared?.sessions ?? new MemorySessionStore(),
     accounts: app.services.accounts,
   });
 
@@ -88,7 +121,12 @@ export async function buildApp(
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes, { upstream: config.upstream });
+      await api.register(healthRoutes, {
+        upstream: config.upstream,
+        store: shared
+          ? { kind: 'redis', ping: () => shared.connection.ping() }
+          : { kind: 'memory' },
+      });
       await api.register(sessionRoutes);
       await api.register(instanceRoutes);
       await api.register(scheduleRoutes);

@@ -71,6 +71,15 @@ export interface ServerConfig {
   proxyAuth: ProxyAuthConfig | null;
   /** JSON lines, created with mode 0600 (its folder too). */
   auditLogPath: string;
+  /** Set: every piece of shared state in Redis (several BFF processes). Unset: memory and file. */
+  redis?: RedisConfig | null;
+}
+
+export interface RedisConfig {
+  /** `redis://` or `rediss://`; may hold a password, so it is never logged as is. */
+  url: string;
+  /** Put before every key, so that several deployments can share one Redis. */
+  keyPrefix: string;
 }
 
 /** What the app is built with: the upstream is known (the emulator has been started if needed). */
@@ -144,6 +153,28 @@ function upstreamUrl(env: Env): string | null {
     throw new ConfigError('ZOMRO_API_URL', 'must not contain credentials');
   }
   return url.href;
+}
+
+function redisConfig(env: Env): RedisConfig | null {
+  const value = raw(env, 'REDIS_URL');
+  const keyPrefix = raw(env, 'REDIS_KEY_PREFIX') ?? 'zd:';
+  if (value === undefined) {
+    if (raw(env, 'REDIS_KEY_PREFIX') !== undefined) {
+      throw new ConfigError('REDIS_KEY_PREFIX', 'is only used with REDIS_URL');
+    }
+    return null;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  }
+  if (/\s/.test(keyPrefix)) throw new ConfigError('REDIS_KEY_PREFIX', 'must not contain spaces');
+  return { url: value, keyPrefix };
 }
 
 /** A secret given directly (`NAME`) or as a file (`NAME_FILE`, for secrets mounted as files). */
@@ -286,6 +317,7 @@ export function loadConfig(env: Env): ServerConfig {
     operatorsFile: operatorsFile === null ? null : path.resolve(operatorsFile),
     proxyAuth: proxy,
     auditLogPath: path.resolve(raw(env, 'AUDIT_LOG_PATH') ?? 'data/audit.log'),
+    redis: redisConfig(env),
   };
 }
 

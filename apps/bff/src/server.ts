@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig, type ServerConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { StoreStartError } from './stores/redis-client.js';
 
 /** Shutdown waits this long for requests in flight, then gives up. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -51,7 +52,18 @@ async function main(): Promise<void> {
     logger.info({ zomroApiUrl: config.zomroApiUrl }, 'using Zomro');
   }
 
-  const app = await buildApp(config, { logger });
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    app = await buildApp(config, { logger });
+  } catch (error) {
+    if (error instanceof StoreStartError) {
+      // One clear line: the operator fixes REDIS_URL or starts Redis.
+      console.error(error.message);
+      await emulator?.close();
+      process.exit(1);
+    }
+    throw error;
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

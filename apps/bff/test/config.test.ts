@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       operatorsFile: null,
       proxyAuth: null,
       auditLogPath: path.resolve('data/audit.log'),
+      redis: null,
     });
     expect(DEFAULT_WEB_DIST_DIR).toBe(path.resolve(import.meta.dirname, '../../web/dist'));
   });
@@ -42,6 +43,8 @@ describe('loadConfig', () => {
       EMULATOR_PORT: '8391',
       EMULATOR_TEST_CONTROL: 'yes',
       AUDIT_LOG_PATH: 'var/audit.jsonl',
+      REDIS_URL: 'redis://:pw@10.0.0.7:6380/2',
+      REDIS_KEY_PREFIX: 'dash:',
     });
     expect(config).toEqual({
       port: 9000,
@@ -59,7 +62,21 @@ describe('loadConfig', () => {
       operatorsFile: null,
       proxyAuth: null,
       auditLogPath: path.resolve('var/audit.jsonl'),
+      redis: { url: 'redis://:pw@10.0.0.7:6380/2', keyPrefix: 'dash:' },
     });
+  });
+
+  it('takes REDIS_URL as redis:// or rediss:// only, and REDIS_KEY_PREFIX only with it', () => {
+    expect(loadConfig({ REDIS_URL: 'rediss://cache:6379' }).redis).toEqual({
+      url: 'rediss://cache:6379',
+      keyPrefix: 'zd:',
+    });
+    for (const url of ['http://cache:6379', 'cache:6379x', 'not a url']) {
+      expect(() => loadConfig({ REDIS_URL: url })).toThrow('Invalid configuration: REDIS_URL');
+    }
+    expect(() => loadConfig({ REDIS_KEY_PREFIX: 'x:' })).toThrow(
+      'Invalid configuration: REDIS_KEY_PREFIX is only used with REDIS_URL',
+    );
   });
 
   it('treats empty values as unset', () => {

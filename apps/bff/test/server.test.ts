@@ -69,6 +69,7 @@ describe('server', () => {
       status: 'ok',
       upstream: 'emulator',
       mode: 'personal',
+      store: 'memory',
     });
     const signIn = await fetch(`${base}/api/session`, {
       method: 'POST',

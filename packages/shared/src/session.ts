@@ -50,6 +50,10 @@ export const healthResponseSchema = z.object({
   mode: z.enum(MODES),
   /** Team mode: whether Zomro accepts the configured account (it is signed in lazily). */
   account: z.enum(['ok', 'rejected', 'not-signed-in']).optional(),
+  /** Where sessions, locks and the audit trail are kept: this process (memory, file) or Redis. */
+  store: z.enum(['memory', 'redis']),
+  /** With Redis: whether it answers now (while it does not, requests get 503 STORE_UNAVAILABLE). */
+  redis: z.enum(['ok', 'down']).optional(),
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 

@@ -8,6 +8,7 @@ import { OperatorDirectory } from '../auth/operators.js';
 import type { AppConfig } from '../config.js';
 import { AccountService } from '../services/accounts.js';
 import { AuditTrail } from '../services/audit-trail.js';
+import { ReadCoalescer } from '../services/coalesce.js';
 import { InstanceService } from '../services/instances.js';
 import { RetentionService } from '../services/retention.js';
 import { ScheduleService } from '../services/schedules.js';
@@ -70,10 +71,12 @@ export async function createServices(
     },
   });
   const locks = stores.locks ?? new MemoryInstanceLocks();
-  const instances = new InstanceService({ client });
+  const reads = new ReadCoalescer();
+  const instances = new InstanceService({ client, reads });
   const schedules = new ScheduleService({
     client,
     instances,
+    reads,
     audit,
     locks,
     idempotency: stores.idempotency ?? new MemoryIdempotencyStore(),

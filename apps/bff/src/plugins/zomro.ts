@@ -11,15 +11,15 @@ declare module 'fastify' {
 
 export default fp(
   (app: FastifyInstance, options: { url: string; timeoutMs: number; fetch?: typeof fetch }) => {
-    app.decorate(
-      'zomro',
-      new ZomroClient({
-        url: options.url,
-        timeoutMs: options.timeoutMs,
-        logger: app.log.child({ component: 'zomro' }),
-        ...(options.fetch && { fetch: options.fetch }),
-      }),
-    );
+    const client = new ZomroClient({
+      url: options.url,
+      timeoutMs: options.timeoutMs,
+      logger: app.log.child({ component: 'zomro' }),
+      ...(options.fetch && { fetch: options.fetch }),
+    });
+    app.decorate('zomro', client);
+    // Last: other plugins' onClose (a team session's sign-out) may still call Zomro.
+    app.addHook('onClose', () => client.close());
   },
   { name: 'zomro' },
 );

@@ -12,6 +12,7 @@ import {
   type AuditStore,
 } from '../stores/audit.js';
 import { LockWaitAbortedError } from '../stores/locks.js';
+import { StoreUnavailableError } from '../stores/redis-client.js';
 import {
   ZomroBadResponseError,
   ZomroTimeoutError,
@@ -114,7 +115,8 @@ export class AuditTrail {
       await this.#store.append({ ...entry, phase: 'final' });
     } catch (error) {
       this.#logger.error({ err: error, action }, 'audit: could not record a session event');
-      throw auditUnavailable();
+      // Redis is away: the same 503 as every other request meets meanwhile.
+      throw error instanceof StoreUnavailableError ? error : auditUnavailable();
     }
   }
 
@@ -139,7 +141,7 @@ export class AuditTrail {
           });
         } catch (error) {
           this.#logger.error({ err: error }, 'audit: could not record a change; not sending it');
-          throw auditUnavailable();
+          throw error instanceof StoreUnavailableError ? error : auditUnavailable();
         }
         sent = true;
       },
@@ -156,7 +158,12 @@ export class AuditTrail {
         ...(!lost && { errorCode: errorCode(error) }),
       };
       // Nothing to record: the trail is broken, or the request left before its turn.
-      if (!sent && (isAuditUnavailable(error) || error instanceof LockWaitAbortedError))
+      if (
+        !sent &&
+        (isAuditUnavailable(error) ||
+          error instanceof LockWaitAbortedError ||
+          error instanceof StoreUnavailableError)
+      )
         throw error;
       await this.#final(final, sent);
       throw error;

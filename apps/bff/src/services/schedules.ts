@@ -9,6 +9,7 @@ import type { InstanceLocks } from '../stores/locks.js';
 import type { ZomroClient } from '../zomro/client.js';
 import type { ListedSchedule } from '../zomro/mappers.js';
 import type { Actor } from './actor.js';
+import type { ReadCoalescer } from './coalesce.js';
 import {
   isLostAnswer,
   OutcomeUnknownError,
@@ -47,6 +48,7 @@ export class ScheduleService {
   readonly #locks: InstanceLocks;
   readonly #idempotency: IdempotencyStore;
   readonly #instances: InstanceService;
+  readonly #reads: ReadCoalescer;
   readonly #sleep: (ms: number) => Promise<void>;
 
   constructor(options: {
@@ -55,6 +57,7 @@ export class ScheduleService {
     audit: AuditTrail;
     locks: InstanceLocks;
     idempotency: IdempotencyStore;
+    reads: ReadCoalescer;
     sleep?: (ms: number) => Promise<void>;
   }) {
     this.#client = options.client;
@@ -62,12 +65,15 @@ export class ScheduleService {
     this.#locks = options.locks;
     this.#idempotency = options.idempotency;
     this.#instances = options.instances;
+    this.#reads = options.reads;
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   async list(actor: Actor, instanceId: string): Promise<ScheduleListing> {
     const [listed, lastChanges] = await Promise.all([
-      actor.zomro.run((token) => this.#client.listSchedules(token, instanceId)),
+      this.#reads.run(`${actor.account}\u0000schedules\u0000${instanceId}`, () =>
+        actor.zomro.run((token) => this.#client.listSchedules(token, instanceId)),
+      ),
       this.#audit.store.lastChanges(actor.account, instanceId),
     ]);
     return {

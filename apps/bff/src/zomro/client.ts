@@ -24,6 +24,9 @@ import {
   wait,
 } from './long-request.js';
 import { toInstance, toRetention, toSchedule, type ListedSchedule } from './mappers.js';
+import { fetchTransport, undiciTransport, type Transport } from './transport.js';
+
+const FORM_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
 
 export const FUNC = {
   auth: 'auth',
@@ -94,13 +97,13 @@ export interface ScheduleList {
 export class ZomroClient {
   readonly #url: string;
   readonly #timeoutMs: number;
-  readonly #fetch: typeof fetch;
+  readonly #transport: Transport;
   readonly #logger: ZomroClientLogger | undefined;
 
   constructor(options: ZomroClientOptions) {
     this.#url = options.url;
     this.#timeoutMs = options.timeoutMs;
-    this.#fetch = options.fetch ?? globalThis.fetch;
+    this.#transport = options.fetch ? fetchTransport(options.fetch) : undiciTransport();
     this.#logger = options.logger;
   }
 
@@ -159,13 +162,16 @@ export class ZomroClient {
     let status: number;
     let payload: string;
     try {
-      const response = await this.#fetch(url, {
-        ...init,
-        headers: { accept: 'application/json' },
+      const response = await this.#transport.send(url, {
+        method: init.method ?? 'GET',
+        ...(init.body && { body: init.body.toString() }),
+        headers: init.body
+          ? { accept: 'application/json', 'content-type': FORM_TYPE }
+          : { accept: 'application/json' },
         signal,
       });
       status = response.status;
-      payload = await response.text();
+      payload = response.body;
     } catch (error) {
       if (signal.aborted) throw this.#timeout(func);
       throw new ZomroUnavailableError('Zomro could not be reached', func, { cause: error });
@@ -240,6 +246,11 @@ export class ZomroClient {
       { token, kind: 'change' },
     );
     return authToken(doc) ?? token;
+  }
+
+  /** Closes the connections kept open to Zomro. */
+  close(): Promise<void> {
+    return this.#transport.close();
   }
 
   /** Ends the session as Zomro's panel logs out: `logon` without `sok` (it answers the login form). */

@@ -83,7 +83,8 @@ describe('secrets', () => {
     expect(responses.map((r) => r.statusCode)).toEqual(
       expect.arrayContaining([200, 201, 204, 400, 401, 403, 409, 502, 503, 504]),
     );
-    expect(logs.length).toBeGreaterThan(30);
+    // The scan below has material: one line per request at least.
+    expect(logs.length).toBeGreaterThan(responses.length);
     expect(logs.some((line) => line.includes('"level":50'))).toBe(true);
 
     for (const secret of secrets) {

@@ -51,6 +51,7 @@ describe('the shared Zomro session', () => {
       upstream: 'emulator',
       mode: 'team',
       account: 'not-signed-in',
+      store: 'memory',
     });
 
     const first = await c.app.inject({ method: 'GET', url: SCHEDULES, headers: { cookie } });

@@ -3,11 +3,8 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { paths } from '@/config/paths';
 import { RequireSession } from '@/features/auth/components/require-session';
 import { AppLayout } from './layout';
-import { ActivityRoute } from './routes/activity';
-import { EditScheduleRoute } from './routes/edit-schedule';
 import { InstanceRoute } from './routes/instance';
 import { InstancesRoute } from './routes/instances';
-import { NewScheduleRoute } from './routes/new-schedule';
 import { NotFoundRoute } from './routes/not-found';
 import { SignInRoute } from './routes/sign-in';
 
@@ -23,13 +20,25 @@ export function createRouter() {
       children: [
         { index: true, element: <Navigate to={paths.instances()} replace /> },
         { path: 'instances', element: <InstancesRoute /> },
-        { path: 'activity', element: <ActivityRoute /> },
+        // Screens used less often than the lists load on demand (docs/decisions/017-first-screen.md).
+        {
+          path: 'activity',
+          lazy: () => import('./routes/activity').then((m) => ({ Component: m.ActivityRoute })),
+        },
         {
           path: 'instances/:instanceId',
           element: <InstanceRoute />,
           children: [
-            { path: 'schedules/new', element: <NewScheduleRoute /> },
-            { path: 'schedules/:scheduleId/edit', element: <EditScheduleRoute /> },
+            {
+              path: 'schedules/new',
+              lazy: () =>
+                import('./routes/new-schedule').then((m) => ({ Component: m.NewScheduleRoute })),
+            },
+            {
+              path: 'schedules/:scheduleId/edit',
+              lazy: () =>
+                import('./routes/edit-schedule').then((m) => ({ Component: m.EditScheduleRoute })),
+            },
           ],
         },
         { path: '*', element: <NotFoundRoute /> },

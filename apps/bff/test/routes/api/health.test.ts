@@ -13,7 +13,7 @@ describe('GET /api/health', () => {
     ctx = await buildTestApp({ config: { upstream } });
     const response = await ctx.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', upstream, mode: 'personal' });
+    expect(response.json()).toEqual({ status: 'ok', upstream, mode: 'personal', store: 'memory' });
     expect(response.headers['cache-control']).toBe('no-store');
     expect(ctx.control.calls).toEqual([]);
   });

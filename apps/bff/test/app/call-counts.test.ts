@@ -1,0 +1,109 @@
+// How many Zomro calls each dashboard action costs, counted by the emulator (counts are exact):
+// Zomro limits clients, and every call is latency the operator waits for.
+import type { DemoAccount } from '@zomro-dash/zomro-emulator';
+import type { InjectOptions } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp, json, signIn, type TestContext } from '../helper.js';
+
+const INSTANCE = '5203773';
+const LIST = 'instances.fleio_bckps.schedule';
+const EDIT = 'instances.fleio_bckps.schedule.edit';
+const DELETE = 'instances.fleio_bckps.schedule.delete';
+const SCHEDULE = { name: 'nightly', days: [1, 3], time: '03:30' };
+
+let ctx: TestContext;
+let account: DemoAccount;
+let cookie: string;
+
+beforeEach(async () => {
+  ctx = await buildTestApp();
+  account = ctx.control.createAccount();
+  cookie = await signIn(ctx.app, account);
+});
+afterEach(() => ctx.close());
+
+/** The Zomro functions called while `action` ran, in order. */
+async function callsDuring(action: () => Promise<unknown>): Promise<string[]> {
+  const from = ctx.control.calls.length;
+  await action();
+  return ctx.control.calls.slice(from).map((call) => call.func);
+}
+
+async function ok(request: InjectOptions) {
+  const response = await ctx.app.inject(request);
+  expect(response.statusCode, response.body).toBeLessThan(300);
+  return response;
+}
+
+const list = () =>
+  ok({ method: 'GET', url: `/api/instances/${INSTANCE}/schedules`, headers: { cookie } });
+const listInstances = () => ok({ method: 'GET', url: '/api/instances', headers: { cookie } });
+const create = () => ok(json('POST', `/api/instances/${INSTANCE}/schedules`, cookie, SCHEDULE));
+
+describe('Zomro calls per action', () => {
+  it('lists an instance with one call, and the instances with one per page', async () => {
+    expect(await callsDuring(list)).toEqual([LIST]);
+    let count = 0;
+    const calls = await callsDuring(async () => {
+      count = (JSON.parse((await listInstances()).body) as { instances: unknown[] }).instances
+        .length;
+    });
+    const pages = Math.ceil(count / ctx.control.pageSizeOf(account.username));
+    expect(pages).toBeGreaterThan(1);
+    expect(calls).toEqual(Array.from({ length: pages }, () => 'instances'));
+  });
+
+  it('creates with the list before, the .edit and the list after', async () => {
+    // The operator reaches an instance through the instance list: its state is known from there.
+    await listInstances();
+    expect(await callsDuring(create)).toEqual([LIST, EDIT, LIST]);
+  });
+
+  it('reads the instance list for a create only when none was read in the last 30 seconds', async () => {
+    ctx.control.setPageSize(account.username, 100);
+    expect(await callsDuring(create)).toEqual(expect.arrayContaining(['instances']));
+    expect(await callsDuring(create)).toEqual([LIST, EDIT, LIST]);
+  });
+
+  it('edits and deletes with one list and the change', async () => {
+    await listInstances();
+    const id = (JSON.parse((await create()).body) as { schedule: { id: string } }).schedule.id;
+    const url = `/api/instances/${INSTANCE}/schedules/${id}`;
+    const edited = { ...SCHEDULE, name: 'weekly' };
+    expect(await callsDuring(() => ok(json('PUT', url, cookie, edited)))).toEqual([LIST, EDIT]);
+    expect(await callsDuring(() => ok(json('DELETE', url, cookie)))).toEqual([LIST, DELETE]);
+  });
+
+  it('never signs in or checks the session again per request', async () => {
+    const calls = await callsDuring(async () => {
+      await listInstances();
+      for (let i = 0; i < 5; i++) await list();
+      await create();
+    });
+    expect(calls.filter((f) => ['auth', 'whoami', 'keepalive'].includes(f))).toEqual([]);
+  });
+
+  it('answers identical reads of one account arriving together with one Zomro call', async () => {
+    ctx.control.setLatency({ fixedMs: 100 });
+    const calls = await callsDuring(() => Promise.all(Array.from({ length: 5 }, list)));
+    expect(calls).toEqual([LIST]);
+    ctx.control.setPageSize(account.username, 100);
+    const instances = await callsDuring(() => Promise.all([listInstances(), listInstances()]));
+    expect(instances).toEqual(['instances']);
+  });
+
+  it('never shares a read across accounts', async () => {
+    const other = ctx.control.createAccount();
+    const otherCookie = await signIn(ctx.app, other);
+    ctx.control.setLatency({ fixedMs: 100 });
+    const theirs = () =>
+      ok({
+        method: 'GET',
+        url: `/api/instances/${INSTANCE}/schedules`,
+        headers: { cookie: otherCookie },
+      });
+    const calls = await callsDuring(() => Promise.all([list(), theirs(), list(), theirs()]));
+    // One call per account: each account's pair shares its own.
+    expect(calls).toEqual([LIST, LIST]);
+  });
+});
