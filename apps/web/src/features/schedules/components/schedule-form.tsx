@@ -266,8 +266,12 @@ function TimeField({ timeZone }: { timeZone?: string }) {
               setValue('time', normal, { shouldValidate: formState.isSubmitted });
             }
             void field.onBlur(event);
-            // "24:00", "2:61" or "abc" say so as the field is left, not only on submit.
-            if (event.target.value.trim() !== '') void trigger('time');
+            // "24:00", "2:61" or "abc" say so as the field is left, not only on submit — unless
+            // the focus goes to the submit button: an error line appearing now would move the
+            // button under the pointer and lose the click; the submit checks everything anyway.
+            const to = event.relatedTarget;
+            const toSubmit = to instanceof HTMLButtonElement && to.type === 'submit';
+            if (event.target.value.trim() !== '' && !toSubmit) void trigger('time');
           }}
           className="input input-time"
           type="text"
