@@ -20,7 +20,7 @@ test('lists the account’s instances as links, with a filter', async ({ page, a
   await expect(list.getByRole('link')).toHaveCount(1);
   await filter.fill('no such server');
   await expect(page.getByText('No instances match “no such server”.')).toBeVisible();
-  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await page.getByRole('button', { name: 'Clear filter' }).last().click();
   await expect(list.getByRole('link')).toHaveCount(11);
 
   await page.getByRole('link', { name: /MyServer/ }).click();
