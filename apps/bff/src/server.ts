@@ -98,11 +98,7 @@ async function main(): Promise<void> {
 }
 
 /** Where to point a browser, and in demo mode the accounts and how to get a 2FA code. */
-function startBanner(
-  address: string | AddressInfo | null,
-  host: string,
-  demo: boolean,
-): string {
+function startBanner(address: string | AddressInfo | null, host: string, demo: boolean): string {
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const lines = ['', `  Backup schedules dashboard: open http://${shownHost}:${port}/`];
