@@ -94,9 +94,14 @@ test('the two-factor step, with its error', async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
-test('the instance list', async ({ page, account }) => {
+test('the overview (the instance list, the grid) and apply to many', async ({ page, account }) => {
   await signInThroughUi(page, account);
   await expect(page.getByRole('link', { name: /MyServer/ })).toBeVisible();
+  await expect(page.getByText('33 servers')).toBeVisible({ timeout: 20_000 });
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Select all without a schedule' }).click();
+  await page.getByRole('button', { name: /Apply a schedule to selected/ }).click();
+  await expect(page.getByRole('region', { name: /Apply a schedule to/ })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 

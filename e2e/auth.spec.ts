@@ -19,7 +19,7 @@ test('a bad password is worded by the dashboard; the right one opens the instanc
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/instances$/);
-  await expect(page.getByRole('heading', { name: 'Instances', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
   await expect(page.getByText(account.username)).toBeVisible();
 });
 

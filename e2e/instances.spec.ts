@@ -4,8 +4,9 @@ import { EMPTY_SERVER, expect, MY_SERVER, signInThroughUi, test } from './fixtur
 
 test('lists the account’s instances as links, with a filter', async ({ page, account }) => {
   await signInThroughUi(page, account);
+  // The overview lists every instance (33 in the demo data) with its schedules.
   const list = page.getByRole('list').filter({ has: page.getByRole('link') });
-  await expect(list.getByRole('link')).toHaveCount(11);
+  await expect(list.getByRole('link')).toHaveCount(33);
   const myServer = page.getByRole('link', { name: /MyServer/ });
   await expect(myServer).toContainText('185.231.245.17');
   await expect(myServer).toContainText('Active');
@@ -21,7 +22,7 @@ test('lists the account’s instances as links, with a filter', async ({ page, a
   await filter.fill('no such server');
   await expect(page.getByText('No instances match “no such server”.')).toBeVisible();
   await page.getByRole('button', { name: 'Clear filter' }).last().click();
-  await expect(list.getByRole('link')).toHaveCount(11);
+  await expect(list.getByRole('link')).toHaveCount(33);
 
   await page.getByRole('link', { name: /MyServer/ }).click();
   await expect(page).toHaveURL(`/instances/${MY_SERVER.id}`);
@@ -63,6 +64,8 @@ test('a deep link survives sign-in and a reload', async ({ page, account }) => {
 
   // The edit form has its own address too.
   await page.getByRole('button', { name: 'Edit MySchedule' }).click();
+  // The edit route loads on demand: the address changes once it has come.
+  await expect(page).toHaveURL(`/instances/${MY_SERVER.id}/schedules/14/edit`);
   await page.reload();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('MySchedule');
 });

@@ -32,11 +32,11 @@ test('switches to Russian and remembers it', async ({ page, account }) => {
   const leave = page.getByRole('dialog', { name: 'Отменить несохранённые изменения?' });
   await expect(leave.getByRole('button', { name: 'Продолжить редактирование' })).toBeFocused();
   await leave.getByRole('button', { name: 'Не сохранять' }).click();
-  await expect(page.getByRole('heading', { name: 'Серверы', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Обзор', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: /MyServer/ })).toContainText('Работает');
 
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { name: 'Instances', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Instances', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
 });

@@ -51,6 +51,8 @@ test('sign-in', async ({ page }) => {
 test('instances, schedules, form and delete dialog', async ({ page }) => {
   await signInThroughUi(page, DEMO);
   await expect(page.getByRole('link', { name: /MyServer/ })).toBeVisible();
+  // The overview: wait for every server's schedules, not only the list.
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
   await shot(page, 'instances');
 
   await page.getByRole('link', { name: /db-primary/ }).click();

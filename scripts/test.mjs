@@ -4,7 +4,15 @@
 // after the other, each using both cores. Runs every check even after one fails; prints each
 // phase's time at the end and exits non-zero if any check failed.
 import { performance } from 'node:perf_hooks';
-import { ensureChromium, ensureRedis, pnpm, pnpmCollected, runCollected, step } from './lib.mjs';
+import {
+  ensureChromium,
+  ensureRedis,
+  pnpm,
+  pnpmCollected,
+  run,
+  runCollected,
+  step,
+} from './lib.mjs';
 
 const started = performance.now();
 const timings = [];
@@ -77,6 +85,11 @@ const lanes = [
 await Promise.all(lanes.map((lane) => lane()));
 
 await check('unit and integration tests (vitest)', () => pnpm('exec', 'vitest', 'run'));
+if (!failed.includes('build')) {
+  await check('load smoke (3 s of npm run load)', () =>
+    run(process.execPath, ['--expose-gc', 'scripts/load.mjs', '--duration', '3']),
+  );
+}
 // Nothing to run end to end without a build.
 if (!failed.includes('build')) {
   await check('end-to-end tests (playwright, chromium)', () => pnpm('exec', 'playwright', 'test'));

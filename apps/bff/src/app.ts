@@ -21,9 +21,11 @@ import errorHandler from './plugins/error-handler.js';
 import hardening from './plugins/hardening.js';
 import auth from './plugins/auth.js';
 import services, { type ServiceStores } from './plugins/services.js';
+import signInLimits, { type RateLimitStoreOptions } from './plugins/sign-in-limits.js';
 import web from './plugins/web.js';
 import zomro from './plugins/zomro.js';
 import auditRoutes from './routes/api/audit.js';
+import fleetRoutes from './routes/api/fleet.js';
 import healthRoutes from './routes/api/health.js';
 import instanceRoutes from './routes/api/instances.js';
 import retentionRoutes from './routes/api/retention.js';
@@ -91,6 +93,14 @@ export async function buildApp(
   if (shared) app.addHook('onClose', () => shared.close());
   const stores = { ...shared?.services, ...options.stores };
   await app.register(services, { config, stores });
+  // Sign-in failure counters: a test's store, else Redis's (shared by every process), else memory.
+  const rateLimit =
+    options.stores?.rateLimit ??
+    // The Redis store answers `null` where the plugin's types say `undefined`; same contract.
+    (shared
+      ? { store: shared.rateLimitStore as unknown as NonNullable<RateLimitStoreOptions['store']> }
+      : undefined);
+  await app.register(signInLimits, { ...(rateLimit && { store: rateLimit }) });
   await app.register(auth, {
     config,
     store: options.sessionStore ?? shared?.sessions ?? new MemorySessionStore(),
@@ -117,7 +127,18 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    // Swagger UI's own policy, on /api/docs only: its inline scripts by hash, inline styles (it
+    // sets style attributes; with a hash listed 'unsafe-inline' would be ignored, so none is). No
+    // framing there either, and no upgrade of a plain-HTTP loopback. Decision 042.
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(/style-src [^;]*;/, "style-src 'self' 'unsafe-inline';")
+        .replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 
   await app.register(
     async (api) => {
@@ -130,6 +151,7 @@ export async function buildApp(
       await api.register(sessionRoutes);
       await api.register(instanceRoutes);
       await api.register(scheduleRoutes);
+      await api.register(fleetRoutes);
       await api.register(retentionRoutes);
       await api.register(auditRoutes);
     },

@@ -71,6 +71,8 @@ export interface ServerConfig {
   proxyAuth: ProxyAuthConfig | null;
   /** JSON lines, created with mode 0600 (its folder too). */
   auditLogPath: string;
+  /** The fleet view and bulk applies: at most this many Zomro calls (or creates) at once. */
+  fleetConcurrency: number;
   /** Set: every piece of shared state in Redis (several BFF processes). Unset: memory and file. */
   redis?: RedisConfig | null;
 }
@@ -317,6 +319,7 @@ export function loadConfig(env: Env): ServerConfig {
     operatorsFile: operatorsFile === null ? null : path.resolve(operatorsFile),
     proxyAuth: proxy,
     auditLogPath: path.resolve(raw(env, 'AUDIT_LOG_PATH') ?? 'data/audit.log'),
+    fleetConcurrency: integer(env, 'FLEET_CONCURRENCY', 4, 1, 64),
     redis: redisConfig(env),
   };
 }

@@ -49,6 +49,7 @@ export function clusterConfig(
     proxyAuth: null,
     // Unused with Redis; a folder of its own all the same.
     auditLogPath: path.join(tempDir('bff-audit-'), 'audit.log'),
+    fleetConcurrency: 4,
     redis: { url: redis.url, keyPrefix: `t${randomUUID().slice(0, 8)}:` },
     ...extra,
   };

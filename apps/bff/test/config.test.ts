@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       operatorsFile: null,
       proxyAuth: null,
       auditLogPath: path.resolve('data/audit.log'),
+      fleetConcurrency: 4,
       redis: null,
     });
     expect(DEFAULT_WEB_DIST_DIR).toBe(path.resolve(import.meta.dirname, '../../web/dist'));
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
       EMULATOR_PORT: '8391',
       EMULATOR_TEST_CONTROL: 'yes',
       AUDIT_LOG_PATH: 'var/audit.jsonl',
+      FLEET_CONCURRENCY: '8',
       REDIS_URL: 'redis://:pw@10.0.0.7:6380/2',
       REDIS_KEY_PREFIX: 'dash:',
     });
@@ -62,6 +64,7 @@ describe('loadConfig', () => {
       operatorsFile: null,
       proxyAuth: null,
       auditLogPath: path.resolve('var/audit.jsonl'),
+      fleetConcurrency: 8,
       redis: { url: 'redis://:pw@10.0.0.7:6380/2', keyPrefix: 'dash:' },
     });
   });

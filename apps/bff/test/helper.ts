@@ -45,15 +45,17 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** A directory with a minimal SPA build (index.html and a hashed asset). */
-export function makeWebBuild(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bff-web-'));
+/** A directory (under `parent`) with a minimal SPA build: index.html, a hashed asset and its map. */
+export function makeWebBuild(parent: string = tmpdir()): string {
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(path.join(parent, 'bff-web-'));
   writeFileSync(
     path.join(dir, 'index.html'),
     '<!doctype html><title>Dashboard</title><div id=root>',
   );
   mkdirSync(path.join(dir, 'assets'));
   writeFileSync(path.join(dir, 'assets', 'index-3f9a1c.js'), 'console.log("app");');
+  writeFileSync(path.join(dir, 'assets', 'index-3f9a1c.js.map'), '{"version":3,"sources":[]}');
   writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return dir;
 }
@@ -95,6 +97,7 @@ export async function buildTestApp(
     operatorsFile: null,
     proxyAuth: null,
     auditLogPath: path.join(tempDir('bff-audit-'), 'audit.log'),
+    fleetConcurrency: 4,
     ...options.config,
     ...options.configure?.(emulator.control),
   };

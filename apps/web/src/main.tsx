@@ -1,4 +1,5 @@
 // Entry point: mounts the app into index.html.
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';

@@ -7,3 +7,4 @@ export * from './errors.js';
 export * from './next-run.js';
 export * from './audit.js';
 export * from './retention.js';
+export * from './fleet.js';

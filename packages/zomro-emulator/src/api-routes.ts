@@ -169,7 +169,11 @@ export async function apiRoutes(app: FastifyInstance, { state, hanging }: ApiRou
     track(request, reply, state.instanceOf(func, params));
     await delay();
     const fault = state.takeFault(func, state.callerOf(func, params));
-    if (fault) return injectFault(fault, request, reply, params);
+    if (fault) {
+      // A lost answer: the operation ran, then the connection failed (reset, hang, edge page).
+      if (fault.afterEffect) runFunction(func, { state, params, lang: params.lang ?? 'en' });
+      return injectFault(fault, request, reply, params);
+    }
     return answer(reply, params, runFunction(func, { state, params, lang: params.lang ?? 'en' }));
   }
 

@@ -24,7 +24,8 @@ function createControl(state: EmulatorState): EmulatorControl {
       state.latency = { ...latency };
     },
     expireSessions: (username) => state.expireSessions(username),
-    createAccount: (options) => state.createAccount(options?.totp === true),
+    createAccount: (options) =>
+      state.createAccount(options?.totp === true, options?.instances ?? 0),
     setOneRowAsObject: (on) => {
       state.oneRowAsObject = on;
     },

@@ -13,7 +13,7 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** A Fault from an untrusted JSON body, or a sentence saying what is wrong with it. */
 export function parseFault(body: unknown): Fault | string {
-  const { kind, count, func, username, error, polls } = asRecord(body);
+  const { kind, count, skip, afterEffect, func, username, error, polls } = asRecord(body);
   if (!FAULT_KINDS.includes(kind as FaultKind))
     return `kind must be one of ${FAULT_KINDS.join(', ')}`;
   const fault: Fault = { kind: kind as FaultKind };
@@ -21,6 +21,14 @@ export function parseFault(body: unknown): Fault | string {
     if (!Number.isInteger(count) || (count as number) < 1)
       return 'count must be a positive integer';
     fault.count = count as number;
+  }
+  if (skip !== undefined) {
+    if (!Number.isInteger(skip) || (skip as number) < 0) return 'skip must be an integer >= 0';
+    fault.skip = skip as number;
+  }
+  if (afterEffect !== undefined) {
+    if (typeof afterEffect !== 'boolean') return 'afterEffect must be true or false';
+    fault.afterEffect = afterEffect;
   }
   if (func !== undefined) {
     if (!isString(func)) return 'func must be a string';
@@ -88,8 +96,17 @@ export function controlRoutes(
     void reply.code(204).send();
   });
   app.post('/accounts', (request, reply) => {
-    const { totp } = asRecord(request.body);
-    void reply.code(201).send(control.createAccount({ totp: totp === true }));
+    const { totp, instances } = asRecord(request.body);
+    if (
+      instances !== undefined &&
+      (!Number.isInteger(instances) || (instances as number) < 0 || (instances as number) > 10_000)
+    ) {
+      void reply.code(400).send({ message: 'instances must be an integer from 0 to 10000' });
+      return;
+    }
+    void reply
+      .code(201)
+      .send(control.createAccount({ totp: totp === true, instances: (instances as number) ?? 0 }));
   });
   app.post('/sessions/expire', (request, reply) => {
     const { username } = asRecord(request.body);

@@ -87,6 +87,77 @@ function schedule(
   return { id, instanceId, name, days, time, createDate };
 }
 
+type FleetSpec = {
+  name: string;
+  tariff: string;
+  state: 'active' | 'stopped' | 'building' | 'suspended' | 'error' | 'resizing';
+  os: string;
+  schedules: Array<[string, Weekday[], string]>;
+};
+
+const WORKDAYS: Weekday[] = [1, 2, 3, 4, 5];
+
+/**
+ * A fleet around the seed's instances, so that the overview has something to show: most servers
+ * back up nightly and pile up at 02:00–03:00, a few weekly, and several have no schedule at all.
+ */
+const FLEET: FleetSpec[] = [
+  ['web-prod-03', 'Cloud VPS 4 GB', 'active', [['Nightly', EVERY_DAY, '02:00']]],
+  ['web-prod-04', 'Cloud VPS 4 GB', 'active', [['Nightly', EVERY_DAY, '02:00']]],
+  ['web-prod-05', 'Cloud VPS 4 GB', 'active', []],
+  [
+    'api-01',
+    'Cloud VPS 8 GB',
+    'active',
+    [
+      ['Nightly', EVERY_DAY, '02:00'],
+      ['Weekly full', [0], '04:00'],
+    ],
+  ],
+  ['api-02', 'Cloud VPS 8 GB', 'active', [['Nightly', EVERY_DAY, '02:00']]],
+  ['api-03', 'Cloud VPS 8 GB', 'stopped', []],
+  ['cache-01', 'Cloud VPS 2 GB', 'active', [['Workdays', WORKDAYS, '02:30']]],
+  ['cache-02', 'Cloud VPS 2 GB', 'active', []],
+  [
+    'queue-01',
+    'Cloud VPS 2 GB',
+    'active',
+    [
+      ['Workdays', WORKDAYS, '02:00'],
+      ['Sunday', [0], '04:00'],
+    ],
+  ],
+  ['search-01', 'Cloud VPS 16 GB', 'active', [['Nightly', EVERY_DAY, '03:00']]],
+  ['search-02', 'Cloud VPS 16 GB', 'building', []],
+  ['analytics', 'Cloud VPS 16 GB', 'active', [['Weekly', [6], '23:00']]],
+  ['backup-relay', 'Cloud VPS 1 GB', 'active', [['Nightly', EVERY_DAY, '01:00']]],
+  ['vpn-gateway', 'Cloud VPS 1 GB', 'active', []],
+  ['grafana', 'Cloud VPS 2 GB', 'active', [['Nightly', EVERY_DAY, '02:00']]],
+  [
+    'gitlab',
+    'Cloud VPS 8 GB',
+    'active',
+    [
+      ['Nightly', EVERY_DAY, '03:00'],
+      ['Weekly full', [0], '05:00'],
+    ],
+  ],
+  ['registry', 'Cloud VPS 4 GB', 'suspended', []],
+  ['sentry', 'Cloud VPS 4 GB', 'active', [['Workdays', WORKDAYS, '02:00']]],
+  ['сервер-москва', 'Cloud VPS 2 GB', 'active', [['Ночной', EVERY_DAY, '02:00']]],
+  ['shop-frontend', 'Cloud VPS 4 GB', 'active', []],
+  ['shop-db', 'Cloud VPS 8 GB', 'active', [['Twice a week', [2, 5], '02:00']]],
+  ['legacy-crm', 'Cloud VPS 2 GB', 'stopped', []],
+].map(([name, tariff, state, schedules], i) => ({
+  name: name as string,
+  tariff: tariff as string,
+  state: state as FleetSpec['state'],
+  os: i % 3 === 0 ? 'Ubuntu 24.04' : i % 3 === 1 ? 'Debian 12' : 'AlmaLinux 9',
+  schedules: schedules as FleetSpec['schedules'],
+}));
+
+const fleetId = (index: number) => String(5205001 + index);
+
 /** A fresh copy each call, so that accounts and resets never share mutable rows. */
 export function demoAccountData(): AccountData {
   return {
@@ -144,6 +215,9 @@ export function demoAccountData(): AccountData {
         'resizing',
         'Ubuntu 22.04',
       ),
+      ...FLEET.map((spec, i) =>
+        instance(fleetId(i), spec.name, spec.tariff, `185.231.249.${10 + i}`, spec.state, spec.os),
+      ),
     ],
     schedules: [
       schedule('14', '5203773', 'MySchedule', [1, 2, 3, 4, 5, 6], '02:01', '2024-07-24'),
@@ -163,6 +237,11 @@ export function demoAccountData(): AccountData {
         '2025-01-07',
       ),
       schedule('29', '5204302', 'Daily', EVERY_DAY, '12:00', '2025-02-14'),
+      ...FLEET.flatMap((spec, i) =>
+        spec.schedules.map(([name, days, time], j) =>
+          schedule(String(100 + i * 2 + j), fleetId(i), name, days, time, '2025-03-01'),
+        ),
+      ),
     ],
   };
 }
@@ -179,4 +258,16 @@ export function demoTotpAccountData(): AccountData {
       schedule('41', '6100001', 'Weekly offsite', [0], '06:30', '2024-12-01'),
     ],
   };
+}
+
+/** The n-th extra server of a large account (benchmarks): active, no schedules. */
+export function paddingInstance(n: number): InstanceRecord {
+  return instance(
+    String(5300000 + n),
+    `node-${n}`,
+    'Cloud VPS 2 GB',
+    '10.0.0.1',
+    'active',
+    'Debian 12',
+  );
 }

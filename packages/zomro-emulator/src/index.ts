@@ -2,7 +2,7 @@
 // starter, the demo accounts and an RFC 6238 code generator for two-factor tests.
 export { buildEmulatorApp, DEFAULT_PAGE_SIZE, DEFAULT_SESSION_TTL_MS } from './app.js';
 export { startEmulator, type RunningEmulator } from './server.js';
-export { DEMO_ACCOUNT, DEMO_TOTP_ACCOUNT, type DemoAccount } from './demo-data.js';
+export { DEMO_ACCOUNT, DEMO_TOTP_ACCOUNT, demoAccountData, type DemoAccount } from './demo-data.js';
 export { totpCode } from './totp.js';
 export type {
   EmulatorControl,

@@ -6,6 +6,7 @@ import {
   DEMO_TOTP_ACCOUNT,
   demoAccountData,
   demoTotpAccountData,
+  paddingInstance,
   type AccountData,
   type DemoAccount,
 } from './demo-data.js';
@@ -50,6 +51,7 @@ export interface Session {
 interface QueuedFault {
   fault: Fault;
   remaining: number;
+  skip: number;
 }
 
 /** Calls remembered for tests; older ones are dropped so that `npm start` does not grow forever. */
@@ -109,16 +111,19 @@ export class EmulatorState {
     this.nextScheduleId = Math.max(0, ...ids) + 1;
   }
 
-  /** A fresh account with its own copy of the demo data, so parallel tests never collide. */
-  createAccount(totp: boolean): DemoAccount {
+  /**
+   * A fresh account with its own copy of the demo data, so parallel tests never collide; with
+   * `instances`, padded with plain servers (no schedules) up to that many, for benchmarks.
+   */
+  createAccount(totp: boolean, instances = 0): DemoAccount {
     const username = `user-${randomBytes(4).toString('hex')}`;
     const account: DemoAccount = { username, password: randomBytes(9).toString('base64url') };
     if (totp) account.totpSecret = generateTotpSecret();
-    this.accounts.set(username, {
-      ...account,
-      ...demoAccountData(),
-      pageSize: this.settings.pageSize,
-    });
+    const data = demoAccountData();
+    for (let i = data.instances.length; i < instances; i++) {
+      data.instances.push(paddingInstance(i));
+    }
+    this.accounts.set(username, { ...account, ...data, pageSize: this.settings.pageSize });
     return account;
   }
 
@@ -243,7 +248,7 @@ export class EmulatorState {
   }
 
   addFault(fault: Fault): void {
-    this.faults.push({ fault, remaining: fault.count ?? 1 });
+    this.faults.push({ fault, remaining: fault.count ?? 1, skip: fault.skip ?? 0 });
   }
 
   clearFaults(): void {
@@ -267,6 +272,10 @@ export class EmulatorState {
         (fault.username === undefined || fault.username === caller),
     );
     if (!queued) return undefined;
+    if (queued.skip > 0) {
+      queued.skip -= 1;
+      return undefined;
+    }
     queued.remaining -= 1;
     if (queued.remaining <= 0) this.faults = this.faults.filter((q) => q !== queued);
     return queued.fault;

@@ -45,6 +45,13 @@ export interface Fault {
   kind: FaultKind;
   /** How many matching calls it affects; default 1. */
   count?: number;
+  /** How many matching calls pass untouched before it starts; default 0. */
+  skip?: number;
+  /**
+   * The call takes effect first, then the fault answers: Zomro did it but its answer was lost
+   * (with `reset`, `hang`, `non-json`, `http-403`/`460`); default false.
+   */
+  afterEffect?: boolean;
   /** Only calls with this func; default any. */
   func?: string;
   /**
@@ -95,7 +102,8 @@ export interface EmulatorControl {
   clearFaults(): void;
   setLatency(latency: Latency): void;
   expireSessions(username?: string): void;
-  createAccount(options?: { totp?: boolean }): DemoAccount;
+  /** `instances`: pad the demo data with plain servers up to this many (benchmarks). */
+  createAccount(options?: { totp?: boolean; instances?: number }): DemoAccount;
   setOneRowAsObject(on: boolean): void;
   /** Sets an account's saved rows per page (as its operator would in Zomro's panel). */
   setPageSize(username: string, size: number): void;

@@ -130,6 +130,16 @@ describe('HTTP test control', () => {
     expect((await control(emulator, 'GET', 'totp/demo')).status).toBe(404);
   });
 
+  it('makes an account padded to a number of instances, for benchmarks', async () => {
+    const emulator = await startTestEmulator({ testControl: true, pageSize: 500 });
+    const response = await control(emulator, 'POST', 'accounts', { instances: 200 });
+    expect(response.status).toBe(201);
+    const account = (await response.json()) as { username: string; password: string };
+    const doc = await emulator.call({ func: 'instances', auth: await emulator.signIn(account) });
+    expect(doc.p_elems).toEqual({ $: '200' });
+    expect((await control(emulator, 'POST', 'accounts', { instances: -1 })).status).toBe(400);
+  });
+
   it('expires the sessions of one user, or of everyone', async () => {
     const emulator = await startTestEmulator({ testControl: true });
     const demo = await emulator.signIn(DEMO_ACCOUNT);

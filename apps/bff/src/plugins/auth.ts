@@ -8,12 +8,14 @@ import fp from 'fastify-plugin';
 import { proxyOperator } from '../auth/proxy.js';
 import type { AppConfig } from '../config.js';
 import { httpErrors } from '../http-errors.js';
-import type { AccountService } from '../services/accounts.js';
+import { TOTP_PENDING_MS, type AccountService } from '../services/accounts.js';
 import type { Actor } from '../services/actor.js';
 import type { DashboardSession, SessionStore } from '../stores/sessions.js';
 import { ZomroSessionExpiredError } from '../zomro/errors.js';
 
 export const SESSION_COOKIE = 'zd_session';
+/** The name when the cookie is Secure: the browser then refuses it from a subdomain or plain HTTP. */
+export const SECURE_SESSION_COOKIE = '__Host-zd_session';
 
 export interface CurrentSession {
   id: string;
@@ -55,17 +57,21 @@ export default fp(
     const ttl = config.sessionIdleTimeoutMs;
     await app.register(fastifyCookie);
 
+    const isSecure = (request: FastifyRequest) =>
+      config.cookieSecure || request.protocol === 'https';
+    const cookieName = (request: FastifyRequest) =>
+      isSecure(request) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
     const cookieOptions = (request: FastifyRequest) => ({
       httpOnly: true,
       sameSite: 'strict' as const,
       path: '/',
-      secure: config.cookieSecure || request.protocol === 'https',
+      secure: isSecure(request),
     });
 
     const sessions: Sessions = {
       store,
       async load(request) {
-        const id = request.cookies[SESSION_COOKIE];
+        const id = request.cookies[cookieName(request)];
         if (id === undefined || !ID.test(id)) return null;
         const data = await store.get(id);
         return data ? { id, data } : null;
@@ -73,12 +79,14 @@ export default fp(
       async start(request, reply, data) {
         // 256 random bits: the id is the only thing standing between a cookie and the Zomro token.
         const id = randomBytes(32).toString('base64url');
-        await store.set(id, data, ttl);
-        reply.setCookie(SESSION_COOKIE, id, cookieOptions(request));
+        // A half-signed-in session (code owed) lives five minutes, not the idle time-out.
+        const pending = data.kind === 'zomro' && data.totpPending;
+        await store.set(id, data, pending ? Math.min(ttl, TOTP_PENDING_MS) : ttl);
+        reply.setCookie(cookieName(request), id, cookieOptions(request));
       },
       async end(request, reply, current) {
         if (current) await store.delete(current.id);
-        reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
+        reply.clearCookie(cookieName(request), cookieOptions(request));
       },
       async identify(request) {
         if (config.proxyAuth) {

@@ -1,6 +1,6 @@
 // Builds the service layer once, from the configuration, and decorates the app with it: the state
 // stores (memory and file here; Redis later, chosen in the same place), the team account, the
-// account service, the audit trail, and the instances, schedules and retention services. Routes
+// account service, the audit trail, and the instances, schedules, fleet and retention services. Routes
 // only call these.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -9,6 +9,7 @@ import type { AppConfig } from '../config.js';
 import { AccountService } from '../services/accounts.js';
 import { AuditTrail } from '../services/audit-trail.js';
 import { ReadCoalescer } from '../services/coalesce.js';
+import { FleetService } from '../services/fleet.js';
 import { InstanceService } from '../services/instances.js';
 import { RetentionService } from '../services/retention.js';
 import { ScheduleService } from '../services/schedules.js';
@@ -18,11 +19,13 @@ import { FileAuditStore } from '../stores/audit-file.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from '../stores/idempotency.js';
 import { MemoryInstanceLocks, type InstanceLocks } from '../stores/locks.js';
 import { MemoryTeamSessionStore, type TeamSessionStore } from '../stores/team-session.js';
+import type { RateLimitStoreOptions } from './sign-in-limits.js';
 
 export interface Services {
   accounts: AccountService;
   instances: InstanceService;
   schedules: ScheduleService;
+  fleet: FleetService;
   retention: RetentionService;
   audit: AuditTrail;
   team: TeamAccount | null;
@@ -34,6 +37,8 @@ export interface ServiceStores {
   locks?: InstanceLocks;
   idempotency?: IdempotencyStore;
   teamSession?: TeamSessionStore;
+  /** Where the sign-in limits count (@fastify/rate-limit's `redis` or `store`); memory if absent. */
+  rateLimit?: RateLimitStoreOptions;
 }
 
 declare module 'fastify' {
@@ -73,16 +78,16 @@ export async function createServices(
   const locks = stores.locks ?? new MemoryInstanceLocks();
   const reads = new ReadCoalescer();
   const instances = new InstanceService({ client, reads });
-  const schedules = new ScheduleService({
-    client,
+  const idempotency = stores.idempotency ?? new MemoryIdempotencyStore();
+  const schedules = new ScheduleService({ client, instances, reads, audit, locks, idempotency });
+  const fleet = new FleetService({
     instances,
-    reads,
-    audit,
-    locks,
-    idempotency: stores.idempotency ?? new MemoryIdempotencyStore(),
+    schedules,
+    idempotency,
+    concurrency: config.fleetConcurrency,
   });
   const retention = new RetentionService({ client, audit, locks });
-  return { accounts, instances, schedules, retention, audit, team };
+  return { accounts, instances, schedules, fleet, retention, audit, team };
 }
 
 export default fp(

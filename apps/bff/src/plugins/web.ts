@@ -21,9 +21,13 @@ export default fp(
         index: 'index.html',
         // Unknown files fall through to the not-found handler below.
         wildcard: true,
+        // Source maps stay on the build machine: they would hand out the app's source.
+        allowedPath: (pathName) => !pathName.toLowerCase().endsWith('.map'),
         setHeaders(reply, filePath) {
-          // Vite puts content-hashed files under assets/: they never change.
-          const hashed = filePath.split(path.sep).includes('assets');
+          // Vite puts content-hashed files under the build's own assets/ (not any folder of
+          // that name above it): they never change.
+          const relative = path.relative(options.webDistDir, filePath);
+          const hashed = relative.split(path.sep)[0] === 'assets';
           reply.header(
             'cache-control',
             hashed ? 'public, max-age=31536000, immutable' : 'no-cache',

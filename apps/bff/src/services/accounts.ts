@@ -18,6 +18,10 @@ const LOGIN_BLOCKS = new Set(['badip', 'blocked_ip', 'blockgeoip', 'blocklogon']
 /** Zomro blocks logins for 20 seconds after too many failures. */
 const LOGIN_BLOCK_SECONDS = 20;
 
+/** A half-signed-in session (code owed) lasts this long, and takes this many codes. */
+export const TOTP_PENDING_MS = 5 * 60_000;
+export const TOTP_MAX_ATTEMPTS = 5;
+
 const badCredentials = (message = 'Wrong username or password') =>
   new HttpError(401, 'BAD_CREDENTIALS', message);
 
@@ -161,6 +165,15 @@ export class AccountService {
     }
     await this.#signedIn(session.username, session.username, token);
     return { ...session, zomroToken: token, totpPending: false };
+  }
+
+  /**
+   * How long a half-signed-in session may still wait for its code, or null when it may not try
+   * another (too old, or out of attempts): it must then be ended.
+   */
+  totpTimeLeft(session: ZomroSession): number | null {
+    const left = session.createdAt + TOTP_PENDING_MS - this.#now();
+    return left > 0 && (session.totpAttempts ?? 0) < TOTP_MAX_ATTEMPTS ? left : null;
   }
 
   /** Records a sign-in; if the trail cannot take it, the new Zomro session is given up. */

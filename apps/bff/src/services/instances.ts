@@ -2,7 +2,7 @@
 // whether an instance takes schedule changes in its current state.
 import { blocksScheduleChanges, type Instance } from '@zomro-dash/shared';
 import { HttpError } from '../http-errors.js';
-import type { ZomroClient } from '../zomro/client.js';
+import type { ListOptions, ZomroClient } from '../zomro/client.js';
 import type { Actor } from './actor.js';
 import type { ReadCoalescer } from './coalesce.js';
 
@@ -29,10 +29,10 @@ export class InstanceService {
   }
 
   /** The account's instances, read from Zomro (together with identical reads on their way). */
-  async list(actor: Actor): Promise<Instance[]> {
+  async list(actor: Actor, options: ListOptions = {}): Promise<Instance[]> {
     const at = this.#now();
     const instances = await this.#reads.run(`${actor.account}\u0000instances`, () =>
-      actor.zomro.run((token) => this.#client.listInstances(token)),
+      actor.zomro.run((token) => this.#client.listInstances(token, options)),
     );
     this.#lastList.delete(actor.account);
     if (this.#lastList.size >= MAX_ACCOUNTS) {

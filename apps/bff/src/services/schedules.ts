@@ -6,7 +6,7 @@ import type { BackupSchedule, ValidScheduleInput } from '@zomro-dash/shared';
 import { HttpError } from '../http-errors.js';
 import type { IdempotencyStore } from '../stores/idempotency.js';
 import type { InstanceLocks } from '../stores/locks.js';
-import type { ZomroClient } from '../zomro/client.js';
+import type { ListOptions, ZomroClient } from '../zomro/client.js';
 import type { ListedSchedule } from '../zomro/mappers.js';
 import type { Actor } from './actor.js';
 import type { ReadCoalescer } from './coalesce.js';
@@ -69,10 +69,14 @@ export class ScheduleService {
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  async list(actor: Actor, instanceId: string): Promise<ScheduleListing> {
+  async list(
+    actor: Actor,
+    instanceId: string,
+    options: ListOptions = {},
+  ): Promise<ScheduleListing> {
     const [listed, lastChanges] = await Promise.all([
       this.#reads.run(`${actor.account}\u0000schedules\u0000${instanceId}`, () =>
-        actor.zomro.run((token) => this.#client.listSchedules(token, instanceId)),
+        actor.zomro.run((token) => this.#client.listSchedules(token, instanceId, options)),
       ),
       this.#audit.store.lastChanges(actor.account, instanceId),
     ]);

@@ -19,7 +19,8 @@ export interface RedisStoresLogger {
 export interface RedisStores {
   connection: RedisConnection;
   sessions: SessionStore;
-  services: Required<ServiceStores>;
+  /** Every store but the rate-limit counters, which go to @fastify/rate-limit as `rateLimitStore`. */
+  services: Required<Omit<ServiceStores, 'rateLimit'>>;
   /** For @fastify/rate-limit's `store` option: counters shared by every process. */
   rateLimitStore: RateLimitStoreClass;
   close(): Promise<void>;

@@ -10,6 +10,8 @@ export interface ZomroSession {
   zomroToken: string;
   /** Signed in to a two-factor account, code not confirmed yet: nothing but the code is allowed. */
   totpPending: boolean;
+  /** Codes tried while `totpPending` (counted before each is sent): 5 end the session. */
+  totpAttempts?: number;
   createdAt: number;
 }
 

@@ -83,6 +83,11 @@ export function isAccessError(error: ZomroApiError): boolean {
   );
 }
 
+/** How a list is read: at most `pageConcurrency` pages at once after the first (default 4). */
+export interface ListOptions {
+  pageConcurrency?: number;
+}
+
 export interface SignInResult {
   token: string;
   totpRequired: boolean;
@@ -259,20 +264,35 @@ export class ZomroClient {
   }
 
   /** Every row of a list, its pages asked for with `p_num` alone (never `p_cnt`). */
-  #listAll(token: string, func: string, params: Record<string, string>): Promise<ListedPages> {
+  #listAll(
+    token: string,
+    func: string,
+    params: Record<string, string>,
+    options: ListOptions,
+  ): Promise<ListedPages> {
     return listPages(
       (page) => this.#inSession(token, func, { ...params, p_num: String(page) }, 'read'),
       this.#logger,
+      options.pageConcurrency,
     );
   }
 
-  async listInstances(token: string): Promise<Instance[]> {
-    const { rows } = await this.#listAll(token, FUNC.instances, {});
+  async listInstances(token: string, options: ListOptions = {}): Promise<Instance[]> {
+    const { rows } = await this.#listAll(token, FUNC.instances, {}, options);
     return rows.map(toInstance).filter((instance) => instance !== null);
   }
 
-  async listSchedules(token: string, instanceId: string): Promise<ScheduleList> {
-    const { rows, first } = await this.#listAll(token, FUNC.schedules, { elid: instanceId });
+  async listSchedules(
+    token: string,
+    instanceId: string,
+    options: ListOptions = {},
+  ): Promise<ScheduleList> {
+    const { rows, first } = await this.#listAll(
+      token,
+      FUNC.schedules,
+      { elid: instanceId },
+      options,
+    );
     return {
       schedules: rows.map((row) => toSchedule(row, instanceId)).filter((s) => s !== null),
       retention: toRetention(first),

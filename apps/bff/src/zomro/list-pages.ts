@@ -4,7 +4,7 @@
 // other pages are then asked for with `p_num`, a few at a time.
 import { paging, rows, text, type ZomroDoc, type ZomroRow } from './envelope.js';
 
-/** Pages asked for at once after the first. */
+/** Pages asked for at once after the first, unless the caller bounds it otherwise. */
 export const PAGE_CONCURRENCY = 4;
 /** A list longer than this many pages is cut (and said so in the log). */
 export const MAX_PAGES = 100;
@@ -45,15 +45,20 @@ class Rows {
  * Every row of a list. If the page size changed between pages (the operator changed it in
  * Zomro's panel meanwhile), rows may have been skipped: the list is read once more.
  */
-export async function listPages(fetchPage: FetchPage, logger?: ListPagesLogger) {
-  const once = await readOnce(fetchPage, logger);
+export async function listPages(
+  fetchPage: FetchPage,
+  logger?: ListPagesLogger,
+  concurrency = PAGE_CONCURRENCY,
+) {
+  const once = await readOnce(fetchPage, concurrency, logger);
   if (once.consistent) return once.listed;
   logger?.warn({}, 'Zomro changed the page size while the list was read; reading it again');
-  return (await readOnce(fetchPage, logger)).listed;
+  return (await readOnce(fetchPage, concurrency, logger)).listed;
 }
 
 async function readOnce(
   fetchPage: FetchPage,
+  concurrency: number,
   logger?: ListPagesLogger,
 ): Promise<{ listed: ListedPages; consistent: boolean }> {
   const first = await fetchPage(1);
@@ -93,7 +98,7 @@ async function readOnce(
       for (const id of ids) arrived.add(id);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, pages - 1) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pages - 1)) }, worker));
   const collected = new Rows();
   for (const pageRows of byPage) if (pageRows) collected.add(pageRows);
   if (collected.all.length < Math.min(total, pages * pageSize) && !stop) consistent = false;

@@ -3,7 +3,12 @@
 // messages in Russian, a JSON $object, one-row lists, and two-factor sign-in and logout as the
 // panel does them.
 import type { AuditEntry, BackupSchedule, Instance } from '@zomro-dash/shared';
-import { DEMO_TOTP_ACCOUNT, totpCode, type DemoAccount } from '@zomro-dash/zomro-emulator';
+import {
+  DEMO_TOTP_ACCOUNT,
+  demoAccountData,
+  totpCode,
+  type DemoAccount,
+} from '@zomro-dash/zomro-emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../../src/config.js';
 import { ZomroClient } from '../../src/zomro/client.js';
@@ -86,8 +91,9 @@ describe('paging', () => {
     await setup();
     ctx.control.setPageSize(account.username, 2);
     const instances = (await get('/api/instances')).json<{ instances: Instance[] }>().instances;
-    expect(instances).toHaveLength(11);
-    expect(new Set(instances.map((i) => i.id)).size).toBe(11);
+    const demoCount = demoAccountData().instances.length;
+    expect(instances).toHaveLength(demoCount);
+    expect(new Set(instances.map((i) => i.id)).size).toBe(demoCount);
 
     const multi = '/api/instances/5203815/schedules';
     const listed = (await get(multi)).json<{ schedules: BackupSchedule[] }>().schedules;

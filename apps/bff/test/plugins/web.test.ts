@@ -2,7 +2,8 @@
 // the API's own 404, and the OpenAPI description at /api/docs.
 import { afterEach, describe, expect, it } from 'vitest';
 import { NO_BUILD_MESSAGE } from '../../src/plugins/web.js';
-import { buildTestApp, makeWebBuild, type TestContext } from '../helper.js';
+import path from 'node:path';
+import { buildTestApp, makeWebBuild, tempDir, type TestContext } from '../helper.js';
 
 let ctx: TestContext | undefined;
 afterEach(async () => {
@@ -32,6 +33,27 @@ describe('with a web build', () => {
     expect(icon.statusCode).toBe(200);
     expect(icon.headers['cache-control']).toBe('no-cache');
     expect(icon.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('judges "hashed" by the path inside the build, not by an assets folder above it', async () => {
+    const parent = path.join(tempDir('bff-deploy-'), 'assets', 'release');
+    ctx = await buildTestApp({ config: { webDistDir: makeWebBuild(parent) } });
+    for (const url of ['/', '/index.html', '/favicon.svg']) {
+      const response = await ctx.app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['cache-control']).toBe('no-cache');
+    }
+    const asset = await ctx.app.inject({ method: 'GET', url: '/assets/index-3f9a1c.js' });
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('does not serve source maps', async () => {
+    ctx = await buildTestApp({ config: { webDistDir: makeWebBuild() } });
+    const map = await ctx.app.inject({ method: 'GET', url: '/assets/index-3f9a1c.js.map' });
+    expect(map.statusCode).toBe(404);
+    expect(map.body).not.toContain('"sources"');
+    const upper = await ctx.app.inject({ method: 'GET', url: '/assets/index-3f9a1c.js.MAP' });
+    expect(upper.body).not.toContain('"sources"');
   });
 
   it('answers 404 for a missing file rather than the app', async () => {

@@ -1,10 +1,9 @@
-// The addresses of the SPA. Everything but /sign-in needs a session.
+// The addresses of the SPA. Everything but /sign-in needs a session; /instances is the overview.
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { paths } from '@/config/paths';
 import { RequireSession } from '@/features/auth/components/require-session';
 import { AppLayout } from './layout';
 import { InstanceRoute } from './routes/instance';
-import { InstancesRoute } from './routes/instances';
 import { NotFoundRoute } from './routes/not-found';
 import { SignInRoute } from './routes/sign-in';
 
@@ -19,7 +18,11 @@ export function createRouter() {
       ),
       children: [
         { index: true, element: <Navigate to={paths.instances()} replace /> },
-        { path: 'instances', element: <InstancesRoute /> },
+        {
+          path: 'instances',
+          // The overview (the fleet feature): on demand too, so the sign-in page stays small.
+          lazy: () => import('./routes/overview').then((m) => ({ Component: m.OverviewRoute })),
+        },
         // Screens used less often than the lists load on demand (docs/decisions/017-first-screen.md).
         {
           path: 'activity',

@@ -16,7 +16,7 @@ import { parseIfMatch, type IfMatch } from '../../services/versions.js';
 import { clientGone } from './request-signal.js';
 import { errorResponses } from './responses.js';
 
-const createHeaders = z.object({
+export const createHeaders = z.object({
   'idempotency-key': z
     .string()
     .regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'An Idempotency-Key is 1–200 letters, digits or -_.:')

@@ -10,7 +10,7 @@ import {
 } from '@zomro-dash/shared';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { httpErrors } from '../../http-errors.js';
+import { HttpError, httpErrors } from '../../http-errors.js';
 import { errorResponses } from './responses.js';
 
 const sessionRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
@@ -37,13 +37,17 @@ const sessionRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
         summary: 'Sign in (Zomro credentials in personal mode, an operator’s in team mode)',
         description:
           'Sets the session cookie. A two-factor Zomro account answers `{ totpRequired: true }` ' +
-          'and must then send its code to `POST /api/session/totp`.',
+          'and must then send its code to `POST /api/session/totp`. 429 `RATE_LIMITED` (with ' +
+          '`Retry-After`) after 10 failed sign-ins from one address or 5 to one username within ' +
+          '5 minutes.',
         body: credentialsSchema,
         response: { 200: signInResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const result = await accounts.signIn(request.body);
+      const result = await app.signInLimits.attempt(request, request.body.username, () =>
+        accounts.signIn(request.body),
+      );
       const previous = await sessions.load(request);
       if (previous) {
         await sessions.store.delete(previous.id);
@@ -62,6 +66,9 @@ const sessionRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
       schema: {
         tags: ['session'],
         summary: 'Confirm a two-factor sign-in with the 6-digit code',
+        description:
+          'Five codes within five minutes of the password: after that the half-signed-in session ' +
+          'ends (401 `SESSION_EXPIRED`) and the sign-in starts again.',
         body: totpSchema,
         response: { 200: sessionResponseSchema, ...errorResponses },
       },
@@ -71,6 +78,21 @@ const sessionRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
       if (!current || current.data.kind !== 'zomro') throw httpErrors.unauthenticated();
       const { username } = current.data;
       if (!current.data.totpPending) return { user: { username, role: 'editor' as const } };
+      // Five codes or five minutes per sign-in: then it starts again from the password.
+      const left = accounts.totpTimeLeft(current.data);
+      if (left === null) {
+        await sessions.end(request, reply, current);
+        accounts.forget(current.data, (error) =>
+          request.log.warn({ err: error }, 'could not log the abandoned sign-in out of Zomro'),
+        );
+        throw new HttpError(
+          401,
+          'SESSION_EXPIRED',
+          'Too many codes or too long since the password; sign in again',
+        );
+      }
+      const attempts = (current.data.totpAttempts ?? 0) + 1;
+      await sessions.store.set(current.id, { ...current.data, totpAttempts: attempts }, left);
       const confirmed = await accounts.confirmTotp(current.data, request.body.code);
       // A new id once the session is worth more (no fixation of a half-signed-in id).
       await sessions.store.delete(current.id);

@@ -38,10 +38,19 @@ describe('POST /api/session', () => {
     expect(auth?.params).toMatchObject({ username: 'demo', out: 'json', lang: 'en', sok: 'ok' });
   });
 
-  it('sets Secure when COOKIE_SECURE is on', async () => {
+  it('sets Secure, named __Host-zd_session, when COOKIE_SECURE is on; it then signs requests in', async () => {
     const { app } = await setup({ config: { cookieSecure: true } });
     const response = await app.inject(json('POST', '/api/session', null, DEMO_ACCOUNT));
-    expect(response.cookies.find((c) => c.name === 'zd_session')?.secure).toBe(true);
+    const cookie = response.cookies.find((c) => c.name === '__Host-zd_session');
+    expect(cookie).toMatchObject({ secure: true, path: '/' });
+    expect(cookie?.domain).toBeUndefined();
+    expect(response.cookies.find((c) => c.name === 'zd_session')).toBeUndefined();
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: `__Host-zd_session=${cookie!.value}` },
+    });
+    expect(me.statusCode).toBe(200);
   });
 
   it('sets Secure behind a TLS proxy when TRUST_PROXY is on, and only then', async () => {
@@ -51,7 +60,7 @@ describe('POST /api/session', () => {
       ...request,
       headers: { ...request.headers, 'x-forwarded-proto': 'https' },
     });
-    expect(behindTls.cookies.find((c) => c.name === 'zd_session')?.secure).toBe(true);
+    expect(behindTls.cookies.find((c) => c.name === '__Host-zd_session')?.secure).toBe(true);
     await ctx!.close();
 
     const untrusted = await setup();

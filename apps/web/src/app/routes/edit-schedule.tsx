@@ -75,6 +75,9 @@ function EditScheduleForm({ instanceId, opened }: { instanceId: string; opened: 
   const now = useNow();
   const queryClient = useQueryClient();
   const update = useUpdateSchedule(instanceId, opened.id);
+  const others = (useSchedules(instanceId).data ?? []).filter(
+    (s) => s.id !== opened.id && !s.pending,
+  );
   // The version the fields started from; a reload of their version moves it on.
   const [base, setBase] = useState(opened);
   const [conflict, setConflict] = useState<Extract<Conflict, { kind: 'edit' }> | null>(null);
@@ -111,6 +114,7 @@ function EditScheduleForm({ instanceId, opened }: { instanceId: string; opened: 
         submitRef={submit}
         onSaved={leave}
         warnBeforeLeaving
+        others={others}
       />
       <ConflictDialog
         conflict={conflict}

@@ -12,6 +12,7 @@ import {
   SCHEDULES_HEADING_ID,
   SchedulesPanel,
 } from '@/features/schedules/components/schedules-panel';
+import { ScheduleRowActions } from '@/features/schedules/components/schedule-row-actions';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 export interface InstanceOutletContext {
@@ -88,6 +89,9 @@ export function InstanceRoute() {
               canChange={canChange}
               onCreate={() => void navigate(paths.newSchedule(instanceId))}
               onEdit={(schedule) => void navigate(paths.editSchedule(instanceId, schedule.id))}
+              rowActions={(schedule) => (
+                <ScheduleRowActions instance={named} schedule={schedule} canChange={canChange} />
+              )}
             />
           </div>
         </div>

@@ -5,6 +5,7 @@ import { Link, useNavigate, useOutletContext } from 'react-router';
 import { useNotify } from '@/components/ui/notifications';
 import { paths } from '@/config/paths';
 import { useCreateSchedule } from '@/features/schedules/api/create-schedule';
+import { useSchedules } from '@/features/schedules/api/get-schedules';
 import { BlockedNotice } from '@/features/schedules/components/blocked-notice';
 import { ScheduleForm } from '@/features/schedules/components/schedule-form';
 import type { InstanceOutletContext } from './instance';
@@ -17,6 +18,7 @@ export function NewScheduleRoute() {
   const create = useCreateSchedule(instance.id);
   // Zomro saves a schedule of a stopped or suspended instance: say what that means.
   const state = instance.status?.toLowerCase();
+  const existing = useSchedules(instance.id).data ?? [];
 
   // Zomro takes no schedule changes in this state: say why instead of a form that cannot save.
   if (instance.status !== undefined && blocksScheduleChanges(instance.status)) {
@@ -39,11 +41,16 @@ export function NewScheduleRoute() {
       defaultValues={{ name: '', days: [], time: '03:00' }}
       onCancel={() => void navigate(paths.instance(instance.id))}
       onSubmit={async (values) => {
-        await create.mutateAsync(values);
-        notify({ tone: 'success', text: t('schedules.created', { name: values.name }) });
+        const schedule = await create.mutateAsync(values);
+        // 202: Zomro accepted it but has not listed it yet; the list refreshes and brings it.
+        const text = schedule
+          ? t('schedules.created', { name: values.name })
+          : t('schedules.createdPending', { name: values.name });
+        notify({ tone: 'success', text });
       }}
       onSaved={() => void navigate(paths.instance(instance.id))}
       warnBeforeLeaving
+      others={existing.filter((s) => !s.pending)}
     />
   );
 }

@@ -95,6 +95,7 @@ export const en = {
     saving: 'Saving…',
     never: 'never',
     created: 'Schedule “{{name}}” created.',
+    createdPending: 'Zomro accepted “{{name}}”; it will show in the list in a moment.',
     updated: 'Changes to “{{name}}” saved.',
     deleted: 'Schedule “{{name}}” deleted.',
     createFailed: 'Could not create “{{name}}”.',

@@ -4,6 +4,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { SCHEDULE_NAME_MAX } from '@zomro-dash/shared';
 import { en } from './en';
+import { fleetEn } from './fleet-en';
+import { fleetRu } from './fleet-ru';
 import { ru } from './ru';
 import { teamEn } from './team-en';
 import { teamRu } from './team-ru';
@@ -39,8 +41,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...teamEn } },
-    ru: { translation: { ...ru, ...teamRu } },
+    en: { translation: { ...en, ...teamEn, ...fleetEn } },
+    ru: { translation: { ...ru, ...teamRu, ...fleetRu } },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

@@ -95,6 +95,7 @@ export const ru: Translation = {
     saving: 'Сохранение…',
     never: 'никогда',
     created: 'Расписание «{{name}}» создано.',
+    createdPending: 'Zomro приняло расписание «{{name}}»; оно вскоре появится в списке.',
     updated: 'Изменения в «{{name}}» сохранены.',
     deleted: 'Расписание «{{name}}» удалено.',
     createFailed: 'Не удалось создать «{{name}}».',

@@ -20,7 +20,7 @@ export const teamEn = {
   },
   nav: {
     label: 'Main',
-    instances: 'Instances',
+    instances: 'Overview',
     activity: 'Activity',
   },
   activity: {

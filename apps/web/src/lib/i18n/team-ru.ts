@@ -21,7 +21,7 @@ export const teamRu: TeamTranslation = {
   },
   nav: {
     label: 'Основное меню',
-    instances: 'Серверы',
+    instances: 'Обзор',
     activity: 'Журнал',
   },
   activity: {

@@ -1,6 +1,7 @@
 // POST /api/instances/:instanceId/schedules: the new row shows at once and goes away if refused.
 // Each submission carries an Idempotency-Key, so a retry never makes a second schedule.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import {
   scheduleCreateResponseSchema,
   type BackupSchedule,
@@ -38,12 +39,33 @@ export async function createSchedule(
 
 let pendingCounter = 0;
 
+/**
+ * The key of a submission: the same while the operator retries the same values after a failure
+ * (so a create whose answer was lost resolves to its schedule), a new one after a success or
+ * when the values change.
+ */
+function useSubmissionKey() {
+  const current = useRef<{ body: string; key: string } | null>(null);
+  return {
+    keyFor(input: ValidScheduleInput): string {
+      const body = JSON.stringify([input.name, input.days, input.time]);
+      if (current.current?.body !== body) current.current = { body, key: crypto.randomUUID() };
+      return current.current.key;
+    },
+    done() {
+      current.current = null;
+    },
+  };
+}
+
 export function useCreateSchedule(instanceId: string) {
   const queryClient = useQueryClient();
   const { queryKey } = getSchedulesQueryOptions(instanceId);
+  const submission = useSubmissionKey();
   return useMutation({
     mutationKey: scheduleChangeKey(instanceId),
-    mutationFn: (input: ValidScheduleInput) => createSchedule(instanceId, input),
+    mutationFn: (input: ValidScheduleInput) =>
+      createSchedule(instanceId, input, submission.keyFor(input)),
     onMutate: async (input) => {
       await queryClient.cancelQueries({ queryKey });
       const optimistic: ScheduleRow = {
@@ -58,6 +80,7 @@ export function useCreateSchedule(instanceId: string) {
       return { optimisticId: optimistic.id };
     },
     onSuccess: (schedule, _input, context) => {
+      submission.done();
       updateScheduleRows(queryClient, instanceId, (rows) =>
         schedule
           ? rows.map((row) => (row.id === context.optimisticId ? schedule : row))

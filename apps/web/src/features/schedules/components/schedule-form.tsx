@@ -9,6 +9,7 @@ import {
   WEEKDAYS,
   type ScheduleInput,
   type ValidScheduleInput,
+  type Weekday,
 } from '@zomro-dash/shared';
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Controller, useFormContext, useFormState, useWatch } from 'react-hook-form';
@@ -23,7 +24,9 @@ import {
 } from '@/components/ui/form';
 import { useNow } from '@/hooks/use-now';
 import { ApiError } from '@/lib/api-client';
+import { findOverlaps } from '../lib/overlap';
 import { localTimeOfSchedule, PROVIDER_ZONE_LABEL } from '../lib/schedule-time';
+import { summarizeDays } from '../lib/weekdays';
 import { NextRunsPreview } from './next-runs-preview';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { WeekdayPicker } from './weekday-picker';
@@ -48,6 +51,8 @@ export interface ScheduleFormProps {
   warnBeforeLeaving?: boolean;
   /** The operator's zone; the browser's when not given (tests pass one). */
   timeZone?: string;
+  /** The instance's other schedules: the form warns when the new values start at the same minute. */
+  others?: ReadonlyArray<{ name: string; days: readonly Weekday[]; time: string }>;
 }
 
 export function ScheduleForm({
@@ -61,6 +66,7 @@ export function ScheduleForm({
   submitRef,
   warnBeforeLeaving = false,
   timeZone,
+  others,
 }: ScheduleFormProps) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -119,6 +125,7 @@ export function ScheduleForm({
                 <NameField />
                 <DaysField />
                 <TimeField timeZone={timeZone} />
+                {others && others.length > 0 ? <OverlapWarning others={others} /> : null}
               </div>
               <Preview timeZone={timeZone} />
             </div>
@@ -290,4 +297,24 @@ function Preview({ timeZone }: { timeZone?: string }) {
   const [time, days] = useWatch({ control, name: ['time', 'days'] });
   const now = useNow();
   return <NextRunsPreview days={days} time={normaliseTime(time)} now={now} timeZone={timeZone} />;
+}
+
+/** Said before saving, not a refusal: Zomro takes two schedules at the same minute. */
+function OverlapWarning({ others }: { others: NonNullable<ScheduleFormProps['others']> }) {
+  const { t, i18n } = useTranslation();
+  const { control } = useFormContext<ScheduleInput>();
+  const [time, days] = useWatch({ control, name: ['time', 'days'] });
+  const overlaps = findOverlaps(days.filter(isWeekday), normaliseTime(time), others);
+  return (
+    <div role="status" className="overlap-status">
+      {overlaps.map((overlap) => (
+        <p key={overlap.name} className="alert alert-warn">
+          {t('overlap.warning', {
+            name: overlap.name,
+            days: summarizeDays(overlap.days, i18n.language),
+          })}
+        </p>
+      ))}
+    </div>
+  );
 }

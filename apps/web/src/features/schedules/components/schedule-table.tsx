@@ -1,6 +1,7 @@
 // The schedules of one instance: days in short form, the time in both zones, the next run
 // (relative and absolute), the created date, and Edit / Delete.
 import { nextRun, WEEKDAYS_MONDAY_FIRST, type Weekday } from '@zomro-dash/shared';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { ScheduleRow } from '../api/get-schedules';
@@ -26,6 +27,8 @@ interface ScheduleTableProps {
   canChange?: boolean;
   /** When set, Edit and Delete are disabled, described by the element with this id. */
   actionsDisabledBy?: string;
+  /** More buttons after Edit and Delete (copy to other servers, copy as curl). */
+  rowActions?: (schedule: ScheduleRow) => ReactNode;
 }
 
 export function ScheduleTable({
@@ -37,6 +40,7 @@ export function ScheduleTable({
   onDelete,
   canChange = true,
   actionsDisabledBy,
+  rowActions,
 }: ScheduleTableProps) {
   const { t } = useTranslation();
   return (
@@ -56,6 +60,7 @@ export function ScheduleTable({
             onDelete={onDelete}
             canChange={canChange}
             actionsDisabledBy={actionsDisabledBy}
+            rowActions={rowActions}
           />
         ))}
       </tbody>
@@ -89,6 +94,7 @@ function ScheduleTableRow({
   onDelete,
   canChange,
   actionsDisabledBy,
+  rowActions,
 }: {
   schedule: ScheduleRow;
   now: Date;
@@ -97,6 +103,7 @@ function ScheduleTableRow({
   onDelete: (schedule: ScheduleRow) => void;
   canChange: boolean;
   actionsDisabledBy?: string;
+  rowActions?: (schedule: ScheduleRow) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -175,6 +182,7 @@ function ScheduleTableRow({
             </button>
           </>
         ) : null}
+        {rowActions?.(schedule)}
       </td>
     </tr>
   );

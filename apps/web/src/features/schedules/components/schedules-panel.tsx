@@ -2,7 +2,7 @@
 // create button, the table, deletion through the confirmation dialog, how many backups Zomro
 // keeps, and why nothing can be changed while the instance is in a blocking state.
 import { blocksScheduleChanges } from '@zomro-dash/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, errorMessage } from '@/components/ui/error-alert';
 import { LoadingBlock } from '@/components/ui/skeleton';
@@ -28,6 +28,8 @@ interface SchedulesPanelProps {
   onCreate: () => void;
   onEdit: (schedule: ScheduleRow) => void;
   timeZone?: string;
+  /** More buttons on each row (copy to other servers, copy as curl). */
+  rowActions?: (schedule: ScheduleRow) => ReactNode;
 }
 
 export function SchedulesPanel({
@@ -36,6 +38,7 @@ export function SchedulesPanel({
   onEdit,
   timeZone,
   canChange = true,
+  rowActions,
 }: SchedulesPanelProps) {
   const { t } = useTranslation();
   const notify = useNotify();
@@ -200,6 +203,7 @@ export function SchedulesPanel({
             onDelete={setToDelete}
             canChange={canChange}
             actionsDisabledBy={blockedBy}
+            {...(rowActions && { rowActions })}
           />
         </div>
       ) : null}

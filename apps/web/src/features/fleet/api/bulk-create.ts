@@ -1,0 +1,34 @@
+// POST /api/schedules/bulk: one schedule on many instances; the outcome per instance. Each
+// submission carries its own Idempotency-Key, so a repeat never creates twice.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { bulkResponseSchema, type BulkResult, type ValidScheduleInput } from '@zomro-dash/shared';
+import { apiRequest } from '@/lib/api-client';
+import { getFleetQueryOptions } from './get-fleet';
+
+export async function bulkCreate(
+  instanceIds: readonly string[],
+  input: ValidScheduleInput,
+  idempotencyKey: string = crypto.randomUUID(),
+): Promise<BulkResult[]> {
+  const { results } = await apiRequest('/api/schedules/bulk', {
+    method: 'POST',
+    body: { ...input, instanceIds },
+    schema: bulkResponseSchema,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+  return results as BulkResult[];
+}
+
+export function useBulkCreate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ instanceIds, input }: { instanceIds: string[]; input: ValidScheduleInput }) =>
+      bulkCreate(instanceIds, input),
+    onSettled: (_results, _error, { instanceIds }) => {
+      void queryClient.invalidateQueries({ queryKey: getFleetQueryOptions().queryKey });
+      for (const id of instanceIds) {
+        void queryClient.invalidateQueries({ queryKey: ['instances', id, 'schedules'] });
+      }
+    },
+  });
+}

@@ -1,0 +1,40 @@
+// GET /api/schedules: every instance with its schedules (a failure reported on its instance), and
+// the re-read of one instance whose fetch failed, merged into the same answer.
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import {
+  fleetResponseSchema,
+  scheduleListResponseSchema,
+  type FleetInstance,
+} from '@zomro-dash/shared';
+import { apiRequest } from '@/lib/api-client';
+
+export async function getFleet(): Promise<FleetInstance[]> {
+  // The schema has checked that every day is 0–6.
+  return (await apiRequest('/api/schedules', { schema: fleetResponseSchema }))
+    .instances as FleetInstance[];
+}
+
+export const getFleetQueryOptions = () =>
+  queryOptions({
+    queryKey: ['fleet'],
+    queryFn: getFleet,
+    refetchOnWindowFocus: 'always',
+    refetchInterval: 120_000,
+  });
+
+export const useFleet = () => useQuery(getFleetQueryOptions());
+
+/** Reads one instance's schedules again and puts them (or the new failure) in the fleet answer. */
+export async function retryInstance(queryClient: QueryClient, instanceId: string): Promise<void> {
+  const { schedules } = await apiRequest(
+    `/api/instances/${encodeURIComponent(instanceId)}/schedules`,
+    { schema: scheduleListResponseSchema },
+  );
+  queryClient.setQueryData(getFleetQueryOptions().queryKey, (entries) =>
+    entries?.map((entry) =>
+      entry.instance.id === instanceId
+        ? { instance: entry.instance, schedules: schedules as FleetInstance['schedules'] }
+        : entry,
+    ),
+  );
+}

@@ -1,0 +1,106 @@
+// The 7 × 24 grid: how many backups start in each hour of the week across the fleet, in Zomro's
+// zone (GMT+3) or the operator's, so that pile-ups show as dark cells.
+import { PROVIDER_ZONE_LABEL, type FleetInstance } from '@zomro-dash/shared';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localZoneLabel } from '@/features/schedules/lib/schedule-time';
+import { weekdayName, weekOrder } from '@/features/schedules/lib/weekdays';
+import { startsPerHour } from '../lib/fleet';
+
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
+
+export function HeatGrid({ entries, now }: { entries: readonly FleetInstance[]; now: Date }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const titleId = useId();
+  const [zone, setZone] = useState<'provider' | 'local'>('provider');
+  const localOffset = -now.getTimezoneOffset();
+  const grid = useMemo(
+    () => startsPerHour(entries, zone === 'provider' ? undefined : localOffset),
+    [entries, zone, localOffset],
+  );
+  const max = Math.max(1, ...grid.flat());
+  const zoneLabel = zone === 'provider' ? PROVIDER_ZONE_LABEL : localZoneLabel(now, language);
+  return (
+    <section className="panel heat-panel" aria-labelledby={titleId}>
+      <div className="panel-head heat-head">
+        <h2 id={titleId}>{t('fleet.gridTitle')}</h2>
+        <fieldset className="zone-switch">
+          <legend className="visually-hidden">{t('fleet.gridZone')}</legend>
+          <label>
+            <input
+              type="radio"
+              name={`${titleId}-zone`}
+              checked={zone === 'provider'}
+              onChange={() => setZone('provider')}
+            />
+            {t('fleet.gridProvider', { zone: PROVIDER_ZONE_LABEL })}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${titleId}-zone`}
+              checked={zone === 'local'}
+              onChange={() => setZone('local')}
+            />
+            {t('fleet.gridLocal', { zone: localZoneLabel(now, language) })}
+          </label>
+        </fieldset>
+      </div>
+      <div
+        className="heat-scroll"
+        role="region"
+        aria-label={t('fleet.gridCaption', { zone: zoneLabel })}
+        // A region that scrolls sideways on a phone must be reachable by keyboard.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+      >
+        <table className="heat-grid">
+          <caption className="visually-hidden">
+            {t('fleet.gridCaption', { zone: zoneLabel })}
+          </caption>
+          <thead>
+            <tr>
+              <td />
+              {HOURS.map((hour) => (
+                <th key={hour} scope="col">
+                  {String(hour).padStart(2, '0')}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {weekOrder(language).map((day) => (
+              <tr key={day}>
+                <th scope="row">{weekdayName(day, language, 'short')}</th>
+                {HOURS.map((hour) => {
+                  const count = grid[day]![hour]!;
+                  // Darker with more backups, never so dark that the dark number gets hard to read.
+                  const share = 0.12 + (0.48 * count) / max;
+                  return (
+                    <td
+                      key={hour}
+                      className={count > 0 ? 'heat-cell is-on' : 'heat-cell'}
+                      style={
+                        count > 0
+                          ? { background: `rgb(31 94 255 / ${Math.round(share * 100)}%)` }
+                          : undefined
+                      }
+                      title={t('fleet.gridCell', {
+                        day: weekdayName(day, language, 'long'),
+                        hour: String(hour).padStart(2, '0'),
+                        count,
+                      })}
+                    >
+                      {count > 0 ? count : ''}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// A schedule row's copy actions: to other servers (the overview's apply-to-many, pre-filled) and
+// as the curl command that would create it on Zomro directly.
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useNotify } from '@/components/ui/notifications';
+import { paths } from '@/config/paths';
+import type { ScheduleRow } from '../api/get-schedules';
+import { scheduleCurl } from '../lib/curl';
+
+export function ScheduleRowActions({
+  instance,
+  schedule,
+  canChange,
+}: {
+  instance: { id: string; name: string };
+  schedule: ScheduleRow;
+  canChange: boolean;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const values = { name: schedule.name, days: schedule.days, time: schedule.time };
+  return (
+    <>
+      {canChange ? (
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          aria-label={t('copy.toOthersLabel', { name: schedule.name })}
+          disabled={schedule.pending}
+          onClick={() =>
+            void navigate(paths.instances(), {
+              state: { copy: { ...values, from: `${schedule.name} · ${instance.name}` } },
+            })
+          }
+        >
+          {t('copy.toOthers')}
+        </button>
+      ) : null}
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        aria-label={t('copy.curlLabel', { name: schedule.name })}
+        disabled={schedule.pending}
+        onClick={() => {
+          navigator.clipboard
+            .writeText(scheduleCurl(instance.id, values))
+            .then(() =>
+              notify({ tone: 'success', text: t('copy.curlCopied', { name: schedule.name }) }),
+            )
+            .catch(() => notify({ tone: 'error', text: t('copy.curlFailed') }));
+        }}
+      >
+        {t('copy.curl')}
+      </button>
+    </>
+  );
+}
