@@ -136,6 +136,9 @@ async function latinWords(page: Page, allowed: readonly string[]): Promise<strin
   const ok = new Set([
     'Zomro',
     'Cloud',
+    'CSV',
+    'JSON',
+    'curl',
     'VPS',
     'GMT',
     'UTC',
@@ -175,7 +178,7 @@ test('the Russian screens, errors included, have no English words', async ({ pag
 
   await page.getByLabel('Пароль').fill(account.password);
   await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByRole('heading', { name: 'Серверы', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Обзор', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: /MyServer/ })).toBeVisible();
   const instances = (await (await page.request.get('/api/instances')).json()) as {
     instances: Array<{ name: string; tariff: string; ip: string }>;
@@ -250,7 +253,7 @@ test('another user signing in through the session-expired dialog sees none of th
 
   // The second user starts at the instance list, signed in as themselves.
   await expect(page).toHaveURL('/instances');
-  await expect(page.getByRole('heading', { name: 'Instances', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(page.getByText(other.username)).toBeVisible();
   // The first user's queued save was dropped, not sent with the second user's cookie.
