@@ -10,7 +10,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert, errorMessage } from '@/components/ui/error-alert';
 import { paths } from '@/config/paths';
 import { InstanceStatus } from '@/features/instances/components/instance-status';
@@ -30,12 +30,18 @@ export interface CopiedSchedule extends ScheduleInput {
   from: string;
 }
 
-function matches(instance: Instance, filter: string): boolean {
+/** `statusWord`: the state in the UI's language, so that the Russian filter finds "работает". */
+function matches(instance: Instance, filter: string, statusWord: string): boolean {
   const needle = filter.trim().toLocaleLowerCase();
   if (!needle) return true;
-  return [instance.name, instance.ip, instance.tariff, instance.id, instance.status].some((text) =>
-    text.toLocaleLowerCase().includes(needle),
-  );
+  return [
+    instance.name,
+    instance.ip,
+    instance.tariff,
+    instance.id,
+    instance.status,
+    statusWord,
+  ].some((text) => text.toLocaleLowerCase().includes(needle));
 }
 
 const unprotected = (entry: FleetInstance) => !entry.error && entry.schedules.length === 0;
@@ -58,7 +64,19 @@ export function FleetOverview({
   const now = useNow();
   const fleet = useFleet();
   const queryClient = useQueryClient();
-  const [filter, setFilter] = useState('');
+  // The filter lives in the address (`?q=`): Back and reload keep it.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filter = searchParams.get('q') ?? '';
+  const setFilter = (value: string) =>
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        if (value) next.set('q', value);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
   const [onlyUnprotected, setOnlyUnprotected] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [apply, setApply] = useState<{ initial: ScheduleInput; from?: string } | null>(
@@ -124,7 +142,15 @@ export function FleetOverview({
   const withoutBackups = entries.filter(unprotected);
   const failedCount = entries.filter((e) => e.error).length;
   const shown = entries.filter(
-    (e) => matches(e.instance, filter) && (!onlyUnprotected || unprotected(e)),
+    (e) =>
+      matches(
+        e.instance,
+        filter,
+        t(`instances.status.${e.instance.status.toLowerCase()}`, {
+          defaultValue: e.instance.status,
+        }),
+      ) &&
+      (!onlyUnprotected || unprotected(e)),
   );
   const toggle = (id: string, on: boolean) =>
     setSelected((current) => {
@@ -198,6 +224,23 @@ export function FleetOverview({
             onChange={(event) => setFilter(event.target.value)}
             autoComplete="off"
           />
+          {/* The browser's own ✕ cannot be reached with Tab; this one can. */}
+          {filter ? (
+            <button
+              type="button"
+              className="search-clear"
+              aria-label={t('instances.clearFilter')}
+              title={t('instances.clearFilter')}
+              onClick={() => {
+                setFilter('');
+                document.getElementById(filterId)?.focus();
+              }}
+            >
+              <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+                <path d="m4 4 8 8M12 4l-8 8" stroke="currentColor" strokeWidth="2" />
+              </svg>
+            </button>
+          ) : null}
         </div>
         <label className="check">
           <input
