@@ -26,8 +26,11 @@ import '../fleet.css';
 import '../i18n';
 
 export interface CopiedSchedule extends ScheduleInput {
-  /** The schedule's name and instance, for the note above the form. */
-  from: string;
+  /**
+   * The schedule's name and its instance, for the note above the form. The instance is named here,
+   * from the fleet, since its row may have been copied before its name was known there.
+   */
+  from: { schedule: string; instanceId: string };
 }
 
 /** `statusWord`: the state in the UI's language, so that the Russian filter finds "работает". */
@@ -79,9 +82,10 @@ export function FleetOverview({
     );
   const [onlyUnprotected, setOnlyUnprotected] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [apply, setApply] = useState<{ initial: ScheduleInput; from?: string } | null>(
-    copied ? { initial: copied, from: copied.from } : null,
-  );
+  const [apply, setApply] = useState<{
+    initial: ScheduleInput;
+    from?: CopiedSchedule['from'];
+  } | null>(copied ? { initial: copied, from: copied.from } : null);
   const [retrying, setRetrying] = useState<ReadonlySet<string>>(new Set());
   const [retryErrors, setRetryErrors] = useState<ReadonlyMap<string, unknown>>(new Map());
 
@@ -204,7 +208,13 @@ export function FleetOverview({
           targets={[...selected]}
           names={names}
           initial={apply.initial}
-          copiedFrom={apply.from}
+          {...(apply.from && {
+            copiedFrom: `${apply.from.schedule} · ${
+              names.get(apply.from.instanceId) ||
+              known?.find((i) => i.id === apply.from?.instanceId)?.name ||
+              apply.from.instanceId
+            }`,
+          })}
           renderForm={renderForm}
           onClose={() => setApply(null)}
         />
