@@ -115,7 +115,7 @@ test('applies one schedule to many, shows each outcome and retries only the fail
   await form.getByRole('button', { name: 'Create schedule' }).click();
   const outcome = page.getByRole('region', { name: 'Outcome per server' });
   await expect(outcome.getByRole('status')).toHaveText('1 created, 1 failed');
-  await expect(outcome).toContainText('Failed: Quota of schedules reached');
+  await expect(outcome).toContainText('Failed: Zomro refused it: “Quota of schedules reached”');
 
   await outcome.getByRole('button', { name: 'Retry the failed (1)' }).click();
   await expect(outcome.getByRole('status')).toHaveText('2 created, 0 failed');
