@@ -262,3 +262,30 @@ test.describe('screens', () => {
     });
   }
 });
+
+test('pointing at a server prefetches its schedules, so the click shows them without asking again', async ({
+  page,
+  account,
+}) => {
+  await signInThroughUi(page, account);
+  await overviewLoaded(page);
+  const reads: string[] = [];
+  page.on('request', (request) => {
+    if (
+      request.method() === 'GET' &&
+      request.url().endsWith(`/api/instances/${MY_SERVER.id}/schedules`)
+    ) {
+      reads.push(request.url());
+    }
+  });
+  const link = fleetList(page).getByRole('link', { name: /^MyServer/ });
+  const prefetched = page.waitForResponse((r) =>
+    r.url().endsWith(`/api/instances/${MY_SERVER.id}/schedules`),
+  );
+  await link.hover();
+  await prefetched;
+  await link.click();
+  await expect(page.getByRole('row', { name: /MySchedule/ })).toBeVisible();
+  // The schedules came from the prefetch: the page did not read them again.
+  expect(reads).toHaveLength(1);
+});

@@ -54,12 +54,15 @@ export function FleetOverview({
   canChange,
   copied,
   renderForm,
+  onInstanceIntent,
 }: {
   /** The instance list, when already read: shown while the schedules are still coming. */
   known?: readonly Instance[];
   canChange: boolean;
   copied?: CopiedSchedule;
   renderForm: (slot: ScheduleFormSlot) => ReactNode;
+  /** The pointer or the keyboard is on an instance's link: a click may follow (prefetch then). */
+  onInstanceIntent?: (instanceId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -122,7 +125,12 @@ export function FleetOverview({
           <ul className="fleet-list" aria-busy="true">
             {known.map((instance) => (
               <li key={instance.id} className="fleet-row">
-                <Link className="instance-card" to={paths.instance(instance.id)}>
+                <Link
+                  className="instance-card"
+                  to={paths.instance(instance.id)}
+                  onMouseEnter={() => onInstanceIntent?.(instance.id)}
+                  onFocus={() => onInstanceIntent?.(instance.id)}
+                >
                   <span className="instance-name">{instance.name}</span>
                   <InstanceStatus status={instance.status} />
                 </Link>
@@ -355,7 +363,12 @@ export function FleetOverview({
                     onChange={(event) => toggle(instance.id, event.target.checked)}
                   />
                 ) : null}
-                <Link className="instance-card" to={paths.instance(instance.id)}>
+                <Link
+                  className="instance-card"
+                  to={paths.instance(instance.id)}
+                  onMouseEnter={() => onInstanceIntent?.(instance.id)}
+                  onFocus={() => onInstanceIntent?.(instance.id)}
+                >
                   <span className="instance-name">{instance.name}</span>
                   <InstanceStatus status={instance.status} />
                   <span className="instance-meta">
