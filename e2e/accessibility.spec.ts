@@ -76,7 +76,7 @@ test('the sign-in page, and its error', async ({ page }) => {
   await page.getByLabel('Username').fill('nobody');
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText('Invalid username or password');
+  await expect(page.getByRole('alert')).toContainText('The username or password is wrong');
   await expectNoAxeViolations(page);
 });
 
@@ -175,3 +175,36 @@ test('an instance whose schedules cannot be changed, at 375 px', async ({ page, 
   await expect(page.getByRole('note')).toContainText('Schedules cannot be changed now');
   await expectNoAxeViolations(page);
 });
+
+// Every screen once more in each language, with the states issue 10 added or changed: the
+// filter's clear button, an unknown instance, a stopped instance's note, a refused sign-in.
+for (const language of ['en', 'ru'] as const) {
+  test(`the refused sign-in, in ${language}`, async ({ page, account }) => {
+    await page.addInitScript((lng) => localStorage.setItem('zomro-dash.language', lng), language);
+    await page.goto('/sign-in');
+    await page.locator('input[autocomplete="username"]').fill(account.username);
+    await page.locator('input[type="password"]').fill('wrong');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  for (const path of [
+    '/instances?q=db',
+    `/instances/${MY_SERVER.id}/schedules/new`,
+    '/instances/5203816/schedules/new',
+    '/instances/9999999',
+    '/activity',
+    '/nowhere',
+  ]) {
+    test(`${path} in ${language}`, async ({ page, account }) => {
+      await signInThroughUi(page, account);
+      await page.addInitScript((lng) => localStorage.setItem('zomro-dash.language', lng), language);
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      await expectNoAxeViolations(page);
+    });
+  }
+}

@@ -2,7 +2,7 @@
 // sign-out, and the demo mark.
 import { createAccount, currentTotpCode, expect, signInThroughUi, test } from './fixtures.js';
 
-test('a bad password shows Zomro’s message; the right one opens the instances', async ({
+test('a bad password is worded by the dashboard; the right one opens the instances', async ({
   page,
   account,
 }) => {
@@ -11,7 +11,7 @@ test('a bad password shows Zomro’s message; the right one opens the instances'
   await page.getByLabel('Username').fill(account.username);
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText('Invalid username or password');
+  await expect(page.getByRole('alert')).toContainText('The username or password is wrong');
   // The username stays, the password is cleared for the next try.
   await expect(page.getByLabel('Username')).toHaveValue(account.username);
   await expect(page.getByLabel('Password')).toHaveValue('');

@@ -16,7 +16,7 @@ const LIST = 'instances.fleio_bckps.schedule';
 
 const cases = [
   { kind: 'running-operation', title: 'Zomro is busy' },
-  { kind: 'non-json', title: 'Zomro sent an unexpected answer' },
+  { kind: 'non-json', title: 'Zomro sent an answer the dashboard does not understand' },
   { kind: 'reset', title: 'Zomro could not be reached while saving' },
 ];
 

@@ -115,7 +115,7 @@ test('applies one schedule to many, shows each outcome and retries only the fail
   await form.getByRole('button', { name: 'Create schedule' }).click();
   const outcome = page.getByRole('region', { name: 'Outcome per server' });
   await expect(outcome.getByRole('status')).toHaveText('1 created, 1 failed');
-  await expect(outcome).toContainText('Failed: Quota of schedules reached');
+  await expect(outcome).toContainText('Failed: Zomro refused it: “Quota of schedules reached”');
 
   await outcome.getByRole('button', { name: 'Retry the failed (1)' }).click();
   await expect(outcome.getByRole('status')).toHaveText('2 created, 0 failed');
@@ -261,4 +261,31 @@ test.describe('screens', () => {
       await page.screenshot({ path: `docs/screenshots/${prefix}apply-to-many.png` });
     });
   }
+});
+
+test('pointing at a server prefetches its schedules, so the click shows them without asking again', async ({
+  page,
+  account,
+}) => {
+  await signInThroughUi(page, account);
+  await overviewLoaded(page);
+  const reads: string[] = [];
+  page.on('request', (request) => {
+    if (
+      request.method() === 'GET' &&
+      request.url().endsWith(`/api/instances/${MY_SERVER.id}/schedules`)
+    ) {
+      reads.push(request.url());
+    }
+  });
+  const link = fleetList(page).getByRole('link', { name: /^MyServer/ });
+  const prefetched = page.waitForResponse((r) =>
+    r.url().endsWith(`/api/instances/${MY_SERVER.id}/schedules`),
+  );
+  await link.hover();
+  await prefetched;
+  await link.click();
+  await expect(page.getByRole('row', { name: /MySchedule/ })).toBeVisible();
+  // The schedules came from the prefetch: the page did not read them again.
+  expect(reads).toHaveLength(1);
 });

@@ -21,7 +21,7 @@ test('lists the account’s instances as links, with a filter', async ({ page, a
   await expect(list.getByRole('link')).toHaveCount(1);
   await filter.fill('no such server');
   await expect(page.getByText('No instances match “no such server”.')).toBeVisible();
-  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await page.getByRole('button', { name: 'Clear filter' }).last().click();
   await expect(list.getByRole('link')).toHaveCount(33);
 
   await page.getByRole('link', { name: /MyServer/ }).click();
@@ -33,7 +33,7 @@ test('lists the account’s instances as links, with a filter', async ({ page, a
   // Europe/Berlin is GMT+1 or GMT+2: 02:01 at the provider is 00:01 or 01:01 there.
   await expect(row).toContainText(/0[01]:01 your time/);
   await expect(row).toContainText('Jul 24, 2024');
-  await expect(row).toContainText(/in \d+ (minutes|hours?|days?)|tomorrow/);
+  await expect(row).toContainText(/in \d+ minutes?|today|tomorrow|(Mon|Tue|Wed|Thu|Fri|Sat|Sun), /);
 });
 
 test('an instance without schedules says so and offers to create one', async ({

@@ -69,6 +69,7 @@ test('instances, schedules, form and delete dialog', async ({ page }) => {
   await shot(page, 'schedule-form', true);
 
   await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Discard changes' }).click();
   await page.getByRole('button', { name: 'Delete Weekend' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await shot(page, 'delete-dialog');

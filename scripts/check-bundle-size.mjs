@@ -10,9 +10,9 @@ import { gzipSync } from 'node:zlib';
 
 // Issue 12 asks for 100 KB; today's first screen is measured in docs/benchmarks.md. This budget
 // holds the line until the work described in docs/decisions/017-first-screen.md gets there.
-const FIRST_SCREEN_BUDGET_GZIP_BYTES = 185 * 1024;
+const FIRST_SCREEN_BUDGET_GZIP_BYTES = 188 * 1024;
 // The overview (issue 11) adds about 6 KB, loaded only when /instances opens (decision 050).
-const TOTAL_BUDGET_GZIP_BYTES = 207 * 1024;
+const TOTAL_BUDGET_GZIP_BYTES = 208 * 1024;
 const dist = join(import.meta.dirname, '..', 'apps', 'web', 'dist');
 const assets = join(dist, 'assets');
 

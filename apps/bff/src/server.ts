@@ -6,6 +6,7 @@ import {
   startEmulator,
   type RunningEmulator,
 } from '@zomro-dash/zomro-emulator';
+import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig, type ServerConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -92,6 +93,24 @@ async function main(): Promise<void> {
     await emulator?.close();
     process.exit(1);
   }
+  // A plain banner for the person who typed `npm start` (stderr: stdout stays JSON lines).
+  process.stderr.write(startBanner(app.server.address(), config.host, emulator !== null));
+}
+
+/** Where to point a browser, and in demo mode the accounts and how to get a 2FA code. */
+function startBanner(address: string | AddressInfo | null, host: string, demo: boolean): string {
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const lines = ['', `  Backup schedules dashboard: open http://${shownHost}:${port}/`];
+  if (demo) {
+    lines.push(
+      '  Demo (built-in Zomro emulator), sign in as:',
+      `    ${DEMO_ACCOUNT.username} / ${DEMO_ACCOUNT.password}`,
+      `    ${DEMO_TOTP_ACCOUNT.username} / ${DEMO_TOTP_ACCOUNT.password}  (two-factor; TOTP secret ` +
+        `${DEMO_TOTP_ACCOUNT.totpSecret ?? '?'}; current code: npm run totp)`,
+    );
+  }
+  return `${lines.join('\n')}\n\n`;
 }
 
 await main();

@@ -38,8 +38,10 @@ describe('server', () => {
         WEB_DIST_DIR: '/nonexistent',
         AUDIT_LOG_PATH: path.join(mkdtempSync(path.join(tmpdir(), 'bff-server-')), 'audit.log'),
       }),
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const lines: Array<{ msg: string; emulatorUrl?: string }> = [];
     const listening = new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout }).on('line', (line) => {
@@ -55,6 +57,12 @@ describe('server', () => {
     expect(lines[0]?.emulatorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(lines[1]?.msg).toContain('demo / demo');
     expect(lines[1]?.msg).toContain('demo2fa');
+    // The plain banner (stderr; stdout stays JSON): where to go, both accounts, a code's way.
+    await expect.poll(() => stderr).toContain(`open ${base}/`);
+    expect(stderr).toContain('demo / demo');
+    expect(stderr).toContain('demo2fa / demo2fa');
+    expect(stderr).toContain('TOTP secret JBSWY3DPEHPK3PXP');
+    expect(stderr).toContain('npm run totp');
 
     const health = await fetch(`${base}/api/health`);
     expect(await health.json()).toEqual({

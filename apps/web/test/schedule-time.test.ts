@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatCalendarDate,
+  formatNextRun,
   formatRelative,
   localDayShift,
   localTimeOfSchedule,
@@ -90,6 +91,19 @@ describe('localDayShift', () => {
   it('is 0 in the provider zone itself', () => {
     expect(localDayShift(new Date('2026-01-11T23:01:00Z'), 'Europe/Moscow')).toBe(0);
     expect(localDayShift(new Date('2026-01-11T23:01:00Z'), 'Europe/London')).toBe(-1);
+  });
+});
+
+describe('formatNextRun', () => {
+  it('says minutes within the hour, then today, tomorrow, then weekday and date', () => {
+    const from = SATURDAY_NOON_UTC;
+    const at = (minutes: number) => new Date(from.getTime() + minutes * 60_000);
+    expect(formatNextRun(at(5), from, 'en', 'UTC')).toBe('in 5 minutes');
+    expect(formatNextRun(at(90), from, 'en', 'UTC')).toBe('today');
+    expect(formatNextRun(at(14 * 60), from, 'en', 'UTC')).toBe('tomorrow');
+    // 40 hours ahead is the day after tomorrow: its date, never "in 40 hours".
+    expect(formatNextRun(at(40 * 60), from, 'en', 'UTC')).toMatch(/^Mon, \w+ \d+$/);
+    expect(formatNextRun(at(14 * 60), from, 'ru', 'UTC')).toBe('завтра');
   });
 });
 

@@ -79,7 +79,8 @@ describe('SchedulesPanel', () => {
     const { user } = renderPanel();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not load the backup schedules');
-    expect(alert.textContent).toContain('Zomro answered HTTP 500');
+    expect(alert.textContent).toContain('Zomro sent an answer the dashboard does not understand');
+    expect(alert.textContent).not.toContain('Zomro answered HTTP 500');
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('row', { name: /MySchedule/ })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -112,7 +113,8 @@ describe('SchedulesPanel', () => {
     await waitFor(() =>
       expect(document.body.textContent).toContain('Could not delete “MySchedule”'),
     );
-    expect(document.body.textContent).toContain('Request in process, please wait');
+    expect(document.body.textContent).toContain('Zomro is busy with another operation');
+    expect(document.body.textContent).not.toContain('Request in process, please wait');
     expect(await screen.findByRole('row', { name: /MySchedule/ })).toBeTruthy();
     expect(fetchMock.mock.calls.map(([, init]) => init?.method ?? 'GET')).toContain('DELETE');
   });

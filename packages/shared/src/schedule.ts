@@ -27,13 +27,19 @@ export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
  */
 export function normaliseTime(text: string): string {
   const match = /^(\d{1,2})[:.h ]?(\d{2})(?::\d{2})?$/.exec(text.trim());
-  return match ? `${match[1]!.padStart(2, '0')}:${match[2]!}` : text.trim();
+  const tidy = match ? `${match[1]!.padStart(2, '0')}:${match[2]!}` : null;
+  // "2:61" stays "2:61": only a real time is tidied, so the error names what was typed.
+  return tidy !== null && TIME_PATTERN.test(tidy) ? tidy : text.trim();
 }
 
-/** A time of day, `HH:MM`, 24-hour, in the provider's zone (GMT+3). */
+/**
+ * A time of day in the provider's zone (GMT+3): accepts what the form accepts ("3:00", "0300")
+ * and always yields `HH:MM`, 24-hour, which is what is stored and sent to Zomro.
+ */
 export const scheduleTimeSchema = z
   .string({ error: 'Time is required' })
-  .regex(TIME_PATTERN, 'Time must be a valid time between 00:00 and 23:59');
+  .transform(normaliseTime)
+  .pipe(z.string().regex(TIME_PATTERN, 'Time must be a valid time between 00:00 and 23:59'));
 
 export const scheduleDaysSchema = z
   .array(weekdaySchema, { error: 'Choose at least one day' })

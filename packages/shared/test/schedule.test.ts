@@ -20,7 +20,7 @@ describe('scheduleInputSchema', () => {
     ['day 7', { ...valid, days: [7] }, 'days'],
     ['fractional day', { ...valid, days: [1.5] }, 'days'],
     ['time 24:00', { ...valid, time: '24:00' }, 'time'],
-    ['time 2:01', { ...valid, time: '2:01' }, 'time'],
+    ['time 2:61', { ...valid, time: '2:61' }, 'time'],
     ['time 12:60', { ...valid, time: '12:60' }, 'time'],
   ])('refuses %s', (_label, input, field) => {
     const result = scheduleInputSchema.safeParse(input);
@@ -49,5 +49,17 @@ describe('normaliseTime', () => {
   it('leaves what is no time for validation to explain', () => {
     expect(normaliseTime(' noon ')).toBe('noon');
     expect(normaliseTime('25:00')).toBe('25:00');
+    // Not padded into something that looks like a time.
+    expect(normaliseTime('2:61')).toBe('2:61');
+    expect(normaliseTime('24:00')).toBe('24:00');
+  });
+  it('is what the schema accepts and stores: H:MM in, HH:MM out', () => {
+    const parsed = scheduleInputSchema.parse({ name: 'n', days: [1], time: '3:00' });
+    expect(parsed.time).toBe('03:00');
+    for (const bad of ['24:00', '2:61', 'abc', '']) {
+      expect(scheduleInputSchema.safeParse({ name: 'n', days: [1], time: bad }).success).toBe(
+        false,
+      );
+    }
   });
 });

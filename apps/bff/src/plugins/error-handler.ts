@@ -38,12 +38,15 @@ function mapped(
   return { body: { statusCode, code, message, ...extra }, headers };
 }
 
+const EMPTY_BODY = 'The request needs a JSON object as its body';
+
 function fieldErrors(validation: ReadonlyArray<{ instancePath?: string; message?: string }>) {
-  return validation.map((issue): FieldError => ({
+  return validation.map((issue): FieldError => {
     // `/days/0` → `days.0`: the field's name in the form.
-    path: (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.'),
-    message: issue.message ?? 'Invalid value',
-  }));
+    const path = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    // The body itself is missing or no object: our words, not the validator's.
+    return { path, message: path === '' ? EMPTY_BODY : (issue.message ?? 'Invalid value') };
+  });
 }
 
 /** A Zomro `doc.error` in the API's terms; Zomro's own sentence is passed on. */
@@ -77,8 +80,19 @@ export function mapZomroApiError(error: ZomroApiError): MappedError {
   });
 }
 
-/** Any error thrown while handling a request → the response to send. */
+/**
+ * Any error thrown while handling a request → the response to send. Zomro's internal error
+ * type and object (`upstream`) stay in the log, except on a refusal, where they name the field.
+ */
 export function toApiError(error: unknown): MappedError {
+  const result = mapError(error);
+  if (result.body.code === 'UPSTREAM_REJECTED' || result.body.upstream === undefined) return result;
+  const body = { ...result.body };
+  delete body.upstream;
+  return { ...result, body };
+}
+
+function mapError(error: unknown): MappedError {
   if (error instanceof HttpError) {
     const { details, upstream, headers } = error.extra;
     return mapped(
@@ -163,11 +177,12 @@ export function toApiError(error: unknown): MappedError {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return mapped(413, 'VALIDATION_FAILED', 'The request body is too large');
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return mapped(400, 'INVALID_JSON', 'The request body is not valid JSON');
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return mapped(400, 'VALIDATION_FAILED', 'The request body is not valid JSON');
+        return mapped(400, 'INVALID_JSON', EMPTY_BODY);
     }
     if (error instanceof SyntaxError) {
-      return mapped(400, 'VALIDATION_FAILED', 'The request body is not valid JSON');
+      return mapped(400, 'INVALID_JSON', 'The request body is not valid JSON');
     }
     const code =
       status === 401

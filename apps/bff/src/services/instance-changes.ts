@@ -24,3 +24,15 @@ export function lockedChange<T>(
     ...(options.signal && { signal: options.signal }),
   });
 }
+
+/**
+ * Both results, once both have settled; the first failure is thrown then. Unlike Promise.all, no
+ * Zomro call of one is still running (or yet to start: a list's later pages) after the answer has
+ * gone out because the other failed.
+ */
+export async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
+}

@@ -17,7 +17,7 @@ import {
   type AuditTrail,
   type ChangeRecorder,
 } from './audit-trail.js';
-import { lockedChange, type ChangeOptions } from './instance-changes.js';
+import { bothSettled, lockedChange, type ChangeOptions } from './instance-changes.js';
 import type { InstanceService } from './instances.js';
 import { findCreated, findNewSchedule, sameValues } from './new-schedule.js';
 import { ifMatchAllows, withVersion, type IfMatch } from './versions.js';
@@ -149,10 +149,10 @@ export class ScheduleService {
     };
     return this.#audit.change(about, (recorder) =>
       this.#locked(actor, instanceId, options, async () => {
-        const [before, blocked] = await Promise.all([
+        const [before, blocked] = await bothSettled(
           this.#list(actor, instanceId),
           this.#instances.scheduleChangeRefusal(actor, instanceId),
-        ]);
+        );
         const beforeIds = new Set(before.map((s) => s.id));
         const list = () => this.#list(actor, instanceId);
         if (unknownSince) {
@@ -195,10 +195,10 @@ export class ScheduleService {
     };
     return this.#audit.change(about, (recorder) =>
       this.#locked(actor, instanceId, options, async () => {
-        const [current, blocked] = await Promise.all([
+        const [current, blocked] = await bothSettled(
           this.#current(actor, instanceId, scheduleId, options.ifMatch),
           this.#instances.scheduleChangeRefusal(actor, instanceId),
-        ]);
+        );
         if (blocked) throw blocked;
         recorder.subject.before = scheduleValues(current);
         await recorder.sending();
@@ -225,10 +225,10 @@ export class ScheduleService {
     const about = subject(actor, 'schedule.delete', instanceId, scheduleId);
     await this.#audit.change(about, (recorder) =>
       this.#locked(actor, instanceId, options, async () => {
-        const [current, blocked] = await Promise.all([
+        const [current, blocked] = await bothSettled(
           this.#current(actor, instanceId, scheduleId, options.ifMatch),
           this.#instances.scheduleChangeRefusal(actor, instanceId),
-        ]);
+        );
         if (blocked) throw blocked;
         recorder.subject.before = scheduleValues(current);
         await recorder.sending();

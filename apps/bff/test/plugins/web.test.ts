@@ -109,6 +109,8 @@ describe('/api/docs', () => {
       '/api/instances/{instanceId}/retention',
       '/api/instances/{instanceId}/schedules',
       '/api/instances/{instanceId}/schedules/{scheduleId}',
+      '/api/schedules',
+      '/api/schedules/bulk',
       '/api/session',
       '/api/session/options',
       '/api/session/totp',

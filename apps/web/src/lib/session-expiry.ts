@@ -1,5 +1,6 @@
 // Coordinates a lost session: requests that meet a 401 wait here while the sign-in dialog is
-// open, and are sent again once the operator has signed in, so no page or form is lost.
+// open, and are sent again once the operator has signed in, so no page or form is lost — unless
+// someone else signs in: then they are dropped, never sent with the new user's cookie.
 import { useSyncExternalStore } from 'react';
 
 interface Waiting {
@@ -15,6 +16,18 @@ const listeners = new Set<() => void>();
 
 function notify() {
   for (const listener of listeners) listener();
+}
+
+/** A request that waited for sign-in and was dropped because another user signed in. */
+export class RequestDroppedError extends Error {
+  constructor() {
+    super('Dropped: another user signed in');
+    this.name = 'RequestDroppedError';
+  }
+}
+
+export function isDropped(error: unknown): boolean {
+  return error instanceof RequestDroppedError;
 }
 
 export const sessionExpiry = {
@@ -37,6 +50,14 @@ export const sessionExpiry = {
     waiting = null;
     dismissed = false;
     current?.resolve();
+    notify();
+  },
+  /** Someone else signed in: the waiting requests (the last user's) are dropped, not sent. */
+  userChanged: (): void => {
+    const current = waiting;
+    waiting = null;
+    dismissed = false;
+    current?.reject(new RequestDroppedError());
     notify();
   },
   /** The operator closed the dialog: the waiting requests fail with this reason. */

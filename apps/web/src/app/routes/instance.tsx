@@ -45,7 +45,7 @@ export function InstanceRoute() {
 
   return (
     <div className="page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={t('instances.breadcrumb')} className="breadcrumb">
         <Link to={paths.instances()}>
           <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
             <path d="m10 3-5 5 5 5" fill="none" stroke="currentColor" strokeWidth="2" />
@@ -68,31 +68,34 @@ export function InstanceRoute() {
       ) : (
         <InstanceHeader instance={instance} />
       )}
-      <div className={formOpen ? 'instance-layout has-form' : 'instance-layout'}>
-        {formOpen ? (
-          <div className="instance-layout-form">
-            {canChange ? (
-              <Outlet context={{ instance: named } satisfies InstanceOutletContext} />
-            ) : (
-              <section className="panel form-panel">
-                <p className="alert alert-info">{t('team.viewOnlyTitle')}</p>
-                <Link to={paths.instance(instanceId)}>{t('schedules.backToSchedules')}</Link>
-              </section>
-            )}
+      {/* An unknown instance says so once; its schedules would only repeat it in red. */}
+      {instances.data && !instance ? null : (
+        <div className={formOpen ? 'instance-layout has-form' : 'instance-layout'}>
+          {formOpen ? (
+            <div className="instance-layout-form">
+              {canChange ? (
+                <Outlet context={{ instance: named } satisfies InstanceOutletContext} />
+              ) : (
+                <section className="panel form-panel">
+                  <p className="alert alert-info">{t('team.viewOnlyTitle')}</p>
+                  <Link to={paths.instance(instanceId)}>{t('schedules.backToSchedules')}</Link>
+                </section>
+              )}
+            </div>
+          ) : null}
+          <div className="instance-layout-list">
+            <SchedulesPanel
+              instance={named}
+              canChange={canChange}
+              onCreate={() => void navigate(paths.newSchedule(instanceId))}
+              onEdit={(schedule) => void navigate(paths.editSchedule(instanceId, schedule.id))}
+              rowActions={(schedule) => (
+                <ScheduleRowActions instance={named} schedule={schedule} canChange={canChange} />
+              )}
+            />
           </div>
-        ) : null}
-        <div className="instance-layout-list">
-          <SchedulesPanel
-            instance={named}
-            canChange={canChange}
-            onCreate={() => void navigate(paths.newSchedule(instanceId))}
-            onEdit={(schedule) => void navigate(paths.editSchedule(instanceId, schedule.id))}
-            rowActions={(schedule) => (
-              <ScheduleRowActions instance={named} schedule={schedule} canChange={canChange} />
-            )}
-          />
         </div>
-      </div>
+      )}
     </div>
   );
 }

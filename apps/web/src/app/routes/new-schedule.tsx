@@ -16,6 +16,8 @@ export function NewScheduleRoute() {
   const notify = useNotify();
   const { instance } = useOutletContext<InstanceOutletContext>();
   const create = useCreateSchedule(instance.id);
+  // Zomro saves a schedule of a stopped or suspended instance: say what that means.
+  const state = instance.status?.toLowerCase();
   const existing = useSchedules(instance.id).data ?? [];
 
   // Zomro takes no schedule changes in this state: say why instead of a form that cannot save.
@@ -31,6 +33,11 @@ export function NewScheduleRoute() {
     <ScheduleForm
       mode="create"
       title={t('form.createTitle')}
+      note={
+        state === 'stopped' || state === 'suspended' ? (
+          <p className="alert alert-info">{t(`form.instanceState.${state}`)}</p>
+        ) : undefined
+      }
       defaultValues={{ name: '', days: [], time: '03:00' }}
       onCancel={() => void navigate(paths.instance(instance.id))}
       onSubmit={async (values) => {

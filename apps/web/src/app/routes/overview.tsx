@@ -1,10 +1,12 @@
 // /instances: the overview, the first page after sign-in — every server with its schedules, the
 // grid and apply-to-many (the fleet feature, loaded on demand), with the one schedule form.
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { useCanChange } from '@/features/auth/lib/role';
 import { FleetOverview, type CopiedSchedule } from '@/features/fleet/components/fleet-overview';
 import { useInstances } from '@/features/instances/api/get-instances';
+import { getSchedulesQueryOptions } from '@/features/schedules/api/get-schedules';
 import { ScheduleForm } from '@/features/schedules/components/schedule-form';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
@@ -19,6 +21,7 @@ export function OverviewRoute() {
   const instances = useInstances();
   const canChange = useCanChange();
   const state = useLocation().state as OverviewLocationState | null;
+  const queryClient = useQueryClient();
   return (
     <div className="page">
       <div className="page-head">
@@ -30,6 +33,9 @@ export function OverviewRoute() {
         canChange={canChange}
         {...(state?.copy && { copied: state.copy })}
         renderForm={(slot) => <ScheduleForm mode="create" {...slot} />}
+        // An instance's schedules are asked for when its link is pointed at or focused, so they
+        // are there when the click comes (a list read in the last 30 s is not asked for again).
+        onInstanceIntent={(id) => void queryClient.prefetchQuery(getSchedulesQueryOptions(id))}
       />
     </div>
   );

@@ -53,7 +53,12 @@ export function SignInRoute() {
               hint={
                 isDemo && options.data?.mode === 'personal' ? (
                   <p className="hint-box">
-                    {t('auth.demoHint', { username: 'demo', password: 'demo' })}
+                    {t('auth.demoHint', {
+                      username: 'demo',
+                      password: 'demo',
+                      totpUsername: 'demo2fa',
+                      totpPassword: 'demo2fa',
+                    })}
                   </p>
                 ) : null
               }

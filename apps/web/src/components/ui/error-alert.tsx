@@ -1,45 +1,29 @@
-// An error as the operator should see it: what failed, the BFF's own message, and Retry where
-// trying again can help (or "Sign in again" when the session is gone).
+// An error as the operator should see it: what failed, what to do (in the UI's language, from the
+// error's code), and Retry where trying again can help (or "Sign in again" when the session is gone).
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api-client';
+import { i18n } from '@/lib/i18n';
 import { sessionExpiry } from '@/lib/session-expiry';
 
 /**
- * Errors whose text is written by the page or the BFF, not by Zomro: the UI shows its own
- * translated, actionable sentence for them instead of the English text that came with them.
- */
-const OWN_TEXT_CODES = new Set([
-  'NETWORK_ERROR',
-  'BAD_RESPONSE',
-  'UPSTREAM_UNAVAILABLE',
-  'UPSTREAM_TIMEOUT',
-  'UPSTREAM_BLOCKED',
-  'INTERNAL_ERROR',
-  'INSTANCE_BLOCKED',
-]);
-
-function hasOwnText(error: unknown): error is ApiError {
-  return error instanceof ApiError && OWN_TEXT_CODES.has(error.code);
-}
-
-/**
- * The error's text for the operator: Zomro's own words (a refusal, a bad password) as they came,
- * and for the rest a sentence in the UI's language that says what to do.
+ * The error's text for the operator, in the UI's language, worded from its `code`: the English
+ * `message` of the BFF is never shown, except Zomro's own words in a refusal (UPSTREAM_REJECTED),
+ * quoted, since nobody can foresee them.
  */
 export function errorMessage(
   error: unknown,
   t: TFunction,
   options: { change?: boolean } = {},
 ): string {
-  if (hasOwnText(error)) {
+  const code = error instanceof ApiError ? error.code : 'UNKNOWN';
+  const known = i18n.exists(`errors.message.${code}`) ? code : 'UNKNOWN';
+  return t(`errors.message.${known}`, {
+    status: error instanceof ApiError ? error.statusCode : 0,
+    detail: error instanceof ApiError ? error.message : '',
     // A change has its own wording where the outcome is unknown (a time-out may hide a save).
-    return t(`errors.message.${error.code}`, {
-      status: error.statusCode,
-      context: options.change ? 'change' : undefined,
-    });
-  }
-  return error instanceof Error ? error.message : String(error);
+    context: options.change ? 'change' : undefined,
+  });
 }
 
 /** Joins two sentences, adding the full stop the first may lack ("…please wait" + "Try again…"). */
@@ -82,7 +66,6 @@ export function ErrorAlert({
       <div className="alert-body">
         <p className="alert-title">{title ?? codeTitle}</p>
         <p className="alert-message">
-          {title && apiError && !hasOwnText(apiError) ? `${codeTitle}: ` : null}
           {apiError?.retryAfterSeconds
             ? joinSentences(
                 message,

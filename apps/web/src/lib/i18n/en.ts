@@ -35,7 +35,8 @@ export const en = {
     totpSubmit: 'Verify',
     totpSubmitting: 'Verifying…',
     totpBack: 'Use another account',
-    demoHint: 'Demo mode: sign in as {{username}} / {{password}}.',
+    demoHint:
+      'Demo mode: sign in as {{username}} / {{password}}, or {{totpUsername}} / {{totpPassword}} for two-factor (the code: npm run totp).',
     expiredTitle: 'Your session has expired',
     expiredText:
       'Sign in again to continue. This page stays as it is and an unsaved change is sent after you sign in.',
@@ -53,6 +54,7 @@ export const en = {
     clearFilter: 'Clear filter',
     loadFailed: 'Could not load the instances',
     notFound: 'There is no instance {{id}} in this account.',
+    breadcrumb: 'Breadcrumb',
     allInstances: 'All instances',
     id: 'ID {{id}}',
     noIp: 'no IP',
@@ -98,6 +100,8 @@ export const en = {
     deleted: 'Schedule “{{name}}” deleted.',
     createFailed: 'Could not create “{{name}}”.',
     updateFailed: 'Could not save “{{name}}”.',
+    alreadyDeleted:
+      'Schedule “{{name}}” had already been deleted (by someone else, or in another tab).',
     deleteFailed: 'Could not delete “{{name}}”; it is back in the list.',
     notFound: 'This schedule no longer exists.',
     backToSchedules: 'Back to the schedules',
@@ -113,6 +117,13 @@ export const en = {
     weekends: 'Weekends',
     everyDay: 'Every day',
     time: 'Time ({{zone}})',
+    instanceState: {
+      stopped:
+        'This instance is stopped. The schedule is saved all the same; check in Zomro’s panel that backups are made while it is stopped.',
+      suspended:
+        'This instance is suspended (usually for payment). The schedule is saved all the same, but Zomro may make no backups until it runs again.',
+    },
+    timePlaceholder: 'HH:MM',
     timeHint: '24-hour HH:MM in the provider’s time, as Zomro’s panel shows it.',
     localEquivalent: '{{time}} your time ({{zone}})',
     preview: 'Next runs',
@@ -210,9 +221,44 @@ export const en = {
       INTERNAL_ERROR: 'Something went wrong',
       NETWORK_ERROR: 'The dashboard server cannot be reached',
       BAD_RESPONSE: 'The dashboard server sent an unexpected answer',
+      INVALID_JSON: 'The request could not be read',
+      PRECONDITION_FAILED: 'Changed by someone else',
+      IDEMPOTENCY_KEY_REUSED: 'Request already sent',
+      RATE_LIMITED: 'Too many attempts',
+      UPSTREAM_ACCOUNT_REJECTED: 'Zomro refused the team account',
+      AUDIT_UNAVAILABLE: 'Activity log unavailable',
+      STORE_UNAVAILABLE: 'Storage unavailable',
       UNKNOWN: 'Something went wrong',
     },
+    // Every code gets the UI's own sentence; only a refusal quotes Zomro (it cannot be foreseen).
     message: {
+      VALIDATION_FAILED: 'Some values are not valid. Check the marked fields and try again.',
+      INVALID_JSON: 'The server could not read the request. Reload the page and try again.',
+      BAD_CREDENTIALS: 'The username or password is wrong. Check them and try again.',
+      TOTP_INVALID:
+        'The code is wrong or has expired. Enter the current code from your authenticator app.',
+      UNAUTHENTICATED: 'You are not signed in. Sign in to continue.',
+      SESSION_EXPIRED: 'Your session has ended. Sign in again to continue.',
+      FORBIDDEN: 'Your role does not allow this. Ask an editor or an administrator.',
+      NOT_FOUND: 'It was not found: it may have been deleted, or the address is wrong.',
+      UNSUPPORTED_MEDIA_TYPE:
+        'The request came in a form the server does not accept. Reload the page and try again.',
+      PRECONDITION_FAILED:
+        'Someone changed this schedule after you opened it. Reload to see their version.',
+      IDEMPOTENCY_KEY_REUSED:
+        'This request was already sent with other values. Reload the page and try again.',
+      RATE_LIMITED: 'Too many attempts. Wait a moment, then try again.',
+      UPSTREAM_REJECTED: 'Zomro refused it: “{{detail}}”',
+      UPSTREAM_BUSY:
+        'Zomro is busy with another operation on this instance. Wait a little, then try again.',
+      UPSTREAM_BAD_RESPONSE:
+        'Zomro sent an answer the dashboard does not understand. Try again; if it keeps happening, tell whoever runs the dashboard.',
+      UPSTREAM_ACCOUNT_REJECTED:
+        "Zomro refused the team's shared account. Tell whoever runs the dashboard.",
+      AUDIT_UNAVAILABLE:
+        'The activity log cannot be written, so nothing was changed. Tell whoever runs the dashboard.',
+      STORE_UNAVAILABLE: "The dashboard's storage cannot be reached. Try again in a moment.",
+      UNKNOWN: 'Something went wrong. Try again.',
       NETWORK_ERROR: 'The dashboard server cannot be reached. Check the connection and retry.',
       BAD_RESPONSE:
         'The dashboard server sent an answer this page does not understand (HTTP {{status}}).',

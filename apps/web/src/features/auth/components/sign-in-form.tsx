@@ -54,6 +54,8 @@ function CredentialsStep({
       schema={credentialsSchema}
       defaultValues={{ username: defaultUsername, password: '' }}
       className="stack"
+      // A new try drops the last refusal, so that it never stands next to new field errors.
+      beforeSubmit={() => signIn.reset()}
       onSubmit={async (credentials, methods) => {
         try {
           const result = await signIn.mutateAsync(credentials);
@@ -121,6 +123,7 @@ function TotpStep({
       schema={totpSchema}
       defaultValues={{ code: '' }}
       className="stack"
+      beforeSubmit={() => verify.reset()}
       onSubmit={async (input: TotpInput, methods) => {
         try {
           onSignedIn(await verify.mutateAsync(input));

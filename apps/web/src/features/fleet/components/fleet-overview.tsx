@@ -10,7 +10,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert, errorMessage } from '@/components/ui/error-alert';
 import { paths } from '@/config/paths';
 import { InstanceStatus } from '@/features/instances/components/instance-status';
@@ -26,16 +26,25 @@ import '../fleet.css';
 import '../i18n';
 
 export interface CopiedSchedule extends ScheduleInput {
-  /** The schedule's name and instance, for the note above the form. */
-  from: string;
+  /**
+   * The schedule's name and its instance, for the note above the form. The instance is named here,
+   * from the fleet, since its row may have been copied before its name was known there.
+   */
+  from: { schedule: string; instanceId: string };
 }
 
-function matches(instance: Instance, filter: string): boolean {
+/** `statusWord`: the state in the UI's language, so that the Russian filter finds "работает". */
+function matches(instance: Instance, filter: string, statusWord: string): boolean {
   const needle = filter.trim().toLocaleLowerCase();
   if (!needle) return true;
-  return [instance.name, instance.ip, instance.tariff, instance.id, instance.status].some((text) =>
-    text.toLocaleLowerCase().includes(needle),
-  );
+  return [
+    instance.name,
+    instance.ip,
+    instance.tariff,
+    instance.id,
+    instance.status,
+    statusWord,
+  ].some((text) => text.toLocaleLowerCase().includes(needle));
 }
 
 const unprotected = (entry: FleetInstance) => !entry.error && entry.schedules.length === 0;
@@ -45,12 +54,15 @@ export function FleetOverview({
   canChange,
   copied,
   renderForm,
+  onInstanceIntent,
 }: {
   /** The instance list, when already read: shown while the schedules are still coming. */
   known?: readonly Instance[];
   canChange: boolean;
   copied?: CopiedSchedule;
   renderForm: (slot: ScheduleFormSlot) => ReactNode;
+  /** The pointer or the keyboard is on an instance's link: a click may follow (prefetch then). */
+  onInstanceIntent?: (instanceId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -58,12 +70,25 @@ export function FleetOverview({
   const now = useNow();
   const fleet = useFleet();
   const queryClient = useQueryClient();
-  const [filter, setFilter] = useState('');
+  // The filter lives in the address (`?q=`): Back and reload keep it.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filter = searchParams.get('q') ?? '';
+  const setFilter = (value: string) =>
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        if (value) next.set('q', value);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
   const [onlyUnprotected, setOnlyUnprotected] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [apply, setApply] = useState<{ initial: ScheduleInput; from?: string } | null>(
-    copied ? { initial: copied, from: copied.from } : null,
-  );
+  const [apply, setApply] = useState<{
+    initial: ScheduleInput;
+    from?: CopiedSchedule['from'];
+  } | null>(copied ? { initial: copied, from: copied.from } : null);
   const [retrying, setRetrying] = useState<ReadonlySet<string>>(new Set());
   const [retryErrors, setRetryErrors] = useState<ReadonlyMap<string, unknown>>(new Map());
 
@@ -100,7 +125,12 @@ export function FleetOverview({
           <ul className="fleet-list" aria-busy="true">
             {known.map((instance) => (
               <li key={instance.id} className="fleet-row">
-                <Link className="instance-card" to={paths.instance(instance.id)}>
+                <Link
+                  className="instance-card"
+                  to={paths.instance(instance.id)}
+                  onMouseEnter={() => onInstanceIntent?.(instance.id)}
+                  onFocus={() => onInstanceIntent?.(instance.id)}
+                >
                   <span className="instance-name">{instance.name}</span>
                   <InstanceStatus status={instance.status} />
                 </Link>
@@ -124,7 +154,15 @@ export function FleetOverview({
   const withoutBackups = entries.filter(unprotected);
   const failedCount = entries.filter((e) => e.error).length;
   const shown = entries.filter(
-    (e) => matches(e.instance, filter) && (!onlyUnprotected || unprotected(e)),
+    (e) =>
+      matches(
+        e.instance,
+        filter,
+        t(`instances.status.${e.instance.status.toLowerCase()}`, {
+          defaultValue: e.instance.status,
+        }),
+      ) &&
+      (!onlyUnprotected || unprotected(e)),
   );
   const toggle = (id: string, on: boolean) =>
     setSelected((current) => {
@@ -178,7 +216,13 @@ export function FleetOverview({
           targets={[...selected]}
           names={names}
           initial={apply.initial}
-          copiedFrom={apply.from}
+          {...(apply.from && {
+            copiedFrom: `${apply.from.schedule} · ${
+              names.get(apply.from.instanceId) ||
+              known?.find((i) => i.id === apply.from?.instanceId)?.name ||
+              apply.from.instanceId
+            }`,
+          })}
           renderForm={renderForm}
           onClose={() => setApply(null)}
         />
@@ -198,6 +242,23 @@ export function FleetOverview({
             onChange={(event) => setFilter(event.target.value)}
             autoComplete="off"
           />
+          {/* The browser's own ✕ cannot be reached with Tab; this one can. */}
+          {filter ? (
+            <button
+              type="button"
+              className="search-clear"
+              aria-label={t('instances.clearFilter')}
+              title={t('instances.clearFilter')}
+              onClick={() => {
+                setFilter('');
+                document.getElementById(filterId)?.focus();
+              }}
+            >
+              <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+                <path d="m4 4 8 8M12 4l-8 8" stroke="currentColor" strokeWidth="2" />
+              </svg>
+            </button>
+          ) : null}
         </div>
         <label className="check">
           <input
@@ -302,7 +363,12 @@ export function FleetOverview({
                     onChange={(event) => toggle(instance.id, event.target.checked)}
                   />
                 ) : null}
-                <Link className="instance-card" to={paths.instance(instance.id)}>
+                <Link
+                  className="instance-card"
+                  to={paths.instance(instance.id)}
+                  onMouseEnter={() => onInstanceIntent?.(instance.id)}
+                  onFocus={() => onInstanceIntent?.(instance.id)}
+                >
                   <span className="instance-name">{instance.name}</span>
                   <InstanceStatus status={instance.status} />
                   <span className="instance-meta">

@@ -8,7 +8,13 @@ import {
   type ValidScheduleInput,
 } from '@zomro-dash/shared';
 import { apiRequest } from '@/lib/api-client';
-import { getSchedulesQueryOptions, updateScheduleRows, type ScheduleRow } from './get-schedules';
+import {
+  getSchedulesQueryOptions,
+  refreshWhenLastSettles,
+  scheduleChangeKey,
+  updateScheduleRows,
+  type ScheduleRow,
+} from './get-schedules';
 
 /**
  * The schedule as Zomro lists it, or null when Zomro accepted it but its row has not shown yet
@@ -57,11 +63,11 @@ export function useCreateSchedule(instanceId: string) {
   const { queryKey } = getSchedulesQueryOptions(instanceId);
   const submission = useSubmissionKey();
   return useMutation({
+    mutationKey: scheduleChangeKey(instanceId),
     mutationFn: (input: ValidScheduleInput) =>
       createSchedule(instanceId, input, submission.keyFor(input)),
     onMutate: async (input) => {
       await queryClient.cancelQueries({ queryKey });
-      const previous = queryClient.getQueryData(queryKey);
       const optimistic: ScheduleRow = {
         id: `pending-${++pendingCounter}`,
         instanceId,
@@ -71,7 +77,7 @@ export function useCreateSchedule(instanceId: string) {
         pending: true,
       };
       updateScheduleRows(queryClient, instanceId, (rows) => [...rows, optimistic]);
-      return { previous, optimisticId: optimistic.id };
+      return { optimisticId: optimistic.id };
     },
     onSuccess: (schedule, _input, context) => {
       submission.done();
@@ -81,13 +87,15 @@ export function useCreateSchedule(instanceId: string) {
           : rows.filter((row) => row.id !== context.optimisticId),
       );
     },
+    // Only this change's row goes: other changes under way keep theirs.
     onError: (_error, _input, context) => {
-      if (context) queryClient.setQueryData(queryKey, context.previous);
+      if (!context) return;
+      updateScheduleRows(queryClient, instanceId, (rows) =>
+        rows.filter((row) => row.id !== context.optimisticId),
+      );
     },
-    // Not awaited: the change is settled now; the list refreshes in the background (and may
-    // itself wait for a sign-in, which must not hold the form).
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey });
-    },
+    // Not awaited: the list refreshes in the background (and may itself wait for a sign-in,
+    // which must not hold the form).
+    onSettled: () => refreshWhenLastSettles(queryClient, instanceId),
   });
 }

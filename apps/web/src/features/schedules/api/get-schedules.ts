@@ -50,3 +50,17 @@ export function updateScheduleRows(
     listing ? { ...listing, schedules: update(listing.schedules) } : listing,
   );
 }
+
+/** The key of every change to an instance's schedules, to tell when the last one settles. */
+export const scheduleChangeKey = (instanceId: string) =>
+  ['instances', instanceId, 'schedules', 'change'] as const;
+
+/**
+ * Refreshes the list once no other change of the instance is under way: a refresh while others
+ * are pending would bring back a row one of them has just removed (with live buttons). Called
+ * from a change's onSettled, where that change itself still counts.
+ */
+export function refreshWhenLastSettles(queryClient: QueryClient, instanceId: string): void {
+  if (queryClient.isMutating({ mutationKey: scheduleChangeKey(instanceId) }) > 1) return;
+  void queryClient.invalidateQueries({ queryKey: getSchedulesQueryOptions(instanceId).queryKey });
+}

@@ -8,7 +8,13 @@ import {
   type ValidScheduleInput,
 } from '@zomro-dash/shared';
 import { apiRequest } from '@/lib/api-client';
-import { getSchedulesQueryOptions, updateScheduleRows } from './get-schedules';
+import {
+  getSchedulesQueryOptions,
+  refreshWhenLastSettles,
+  scheduleChangeKey,
+  updateScheduleRows,
+  type ScheduleRow,
+} from './get-schedules';
 
 export async function updateSchedule(
   instanceId: string,
@@ -38,11 +44,14 @@ export function useUpdateSchedule(instanceId: string, scheduleId: string) {
   const queryClient = useQueryClient();
   const { queryKey } = getSchedulesQueryOptions(instanceId);
   return useMutation({
+    mutationKey: scheduleChangeKey(instanceId),
     mutationFn: ({ input, version }: UpdateVariables) =>
       updateSchedule(instanceId, scheduleId, input, version),
     onMutate: async ({ input }) => {
       await queryClient.cancelQueries({ queryKey });
-      const previous = queryClient.getQueryData(queryKey);
+      const previous: ScheduleRow | undefined = queryClient
+        .getQueryData(queryKey)
+        ?.schedules.find((row) => row.id === scheduleId);
       updateScheduleRows(queryClient, instanceId, (rows) =>
         rows.map((row) => (row.id === scheduleId ? { ...row, ...input, pending: true } : row)),
       );
@@ -53,13 +62,16 @@ export function useUpdateSchedule(instanceId: string, scheduleId: string) {
         rows.map((row) => (row.id === scheduleId ? schedule : row)),
       );
     },
+    // Only this row goes back to what it was: other changes under way keep theirs.
     onError: (_error, _input, context) => {
-      if (context) queryClient.setQueryData(queryKey, context.previous);
+      const previous = context?.previous;
+      if (!previous) return;
+      updateScheduleRows(queryClient, instanceId, (rows) =>
+        rows.map((row) => (row.id === scheduleId ? previous : row)),
+      );
     },
-    // Not awaited: the change is settled now; the list refreshes in the background (and may
-    // itself wait for a sign-in, which must not hold the form).
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey });
-    },
+    // Not awaited: the list refreshes in the background (and may itself wait for a sign-in,
+    // which must not hold the form).
+    onSettled: () => refreshWhenLastSettles(queryClient, instanceId),
   });
 }

@@ -152,10 +152,8 @@ export function ScheduleForm({
               <button
                 type="button"
                 className="btn btn-secondary"
-                onClick={() => {
-                  released.current = true;
-                  onCancel();
-                }}
+                // Not released: with unsaved changes the guard asks before they go.
+                onClick={onCancel}
               >
                 {t('form.cancel')}
               </button>
@@ -232,13 +230,15 @@ function DaysField() {
 
 function TimeField({ timeZone }: { timeZone?: string }) {
   const { t, i18n } = useTranslation();
-  const { register, control, setValue, formState } = useFormContext<ScheduleInput>();
+  const { register, control, setValue, formState, trigger } = useFormContext<ScheduleInput>();
   const [time, days] = useWatch({ control, name: ['time', 'days'] });
   const now = useNow();
   const wanted = days.filter(isWeekday);
+  // Worked out from the time as it will be saved ("1:15" is 01:15), so that leaving the field
+  // changes nothing on screen: a press on the button below must land where the click does.
   const local = localTimeOfSchedule(
     wanted.length > 0 ? wanted : WEEKDAYS,
-    time.trim(),
+    normaliseTime(time),
     now,
     i18n.language,
     timeZone,
@@ -273,11 +273,17 @@ function TimeField({ timeZone }: { timeZone?: string }) {
               setValue('time', normal, { shouldValidate: formState.isSubmitted });
             }
             void field.onBlur(event);
+            // "24:00", "2:61" or "abc" say so as the field is left, not only on submit — unless
+            // the focus goes to the submit button: an error line appearing now would move the
+            // button under the pointer and lose the click; the submit checks everything anyway.
+            const to = event.relatedTarget;
+            const toSubmit = to instanceof HTMLButtonElement && to.type === 'submit';
+            if (event.target.value.trim() !== '' && !toSubmit) void trigger('time');
           }}
           className="input input-time"
           type="text"
           inputMode="numeric"
-          placeholder="HH:MM"
+          placeholder={t('form.timePlaceholder')}
           autoComplete="off"
           spellCheck={false}
         />
@@ -290,7 +296,7 @@ function Preview({ timeZone }: { timeZone?: string }) {
   const { control } = useFormContext<ScheduleInput>();
   const [time, days] = useWatch({ control, name: ['time', 'days'] });
   const now = useNow();
-  return <NextRunsPreview days={days} time={time} now={now} timeZone={timeZone} />;
+  return <NextRunsPreview days={days} time={normaliseTime(time)} now={now} timeZone={timeZone} />;
 }
 
 /** Said before saving, not a refusal: Zomro takes two schedules at the same minute. */

@@ -30,7 +30,9 @@ export function ScheduleRowActions({
           disabled={schedule.pending}
           onClick={() =>
             void navigate(paths.instances(), {
-              state: { copy: { ...values, from: `${schedule.name} · ${instance.name}` } },
+              state: {
+                copy: { ...values, from: { schedule: schedule.name, instanceId: instance.id } },
+              },
             })
           }
         >

@@ -9,7 +9,7 @@ import {
   formatCalendarDate,
   formatLocalDateTime,
   formatProviderDateTime,
-  formatRelative,
+  formatNextRun,
   localTimeOfSchedule,
   PROVIDER_ZONE_LABEL,
 } from '../lib/schedule-time';
@@ -112,7 +112,9 @@ function ScheduleTableRow({
   return (
     <tr className={schedule.pending ? 'is-pending' : undefined} aria-busy={schedule.pending}>
       <th scope="row" className="cell-name">
-        <span className="schedule-name">{schedule.name}</span>
+        <span className="schedule-name" title={schedule.name}>
+          {schedule.name}
+        </span>
         {schedule.pending ? (
           <span className="badge badge-muted">{t('schedules.saving')}</span>
         ) : null}
@@ -142,7 +144,7 @@ function ScheduleTableRow({
               dateTime={next.toISOString()}
               title={`${formatProviderDateTime(next, language)} ${PROVIDER_ZONE_LABEL}`}
             >
-              {formatRelative(next, now, language)}
+              {formatNextRun(next, now, language, timeZone)}
             </time>
             <span className="muted next-absolute">
               {formatLocalDateTime(next, language, timeZone)}

@@ -11,6 +11,7 @@ import { useNow } from '@/hooks/use-now';
 import { useDeleteSchedule } from '../api/delete-schedule';
 import { useRetention, useSchedules, type ScheduleRow } from '../api/get-schedules';
 import { ApiError } from '@/lib/api-client';
+import { isDropped } from '@/lib/session-expiry';
 import { BLOCKED_NOTICE_ID, BlockedNotice } from './blocked-notice';
 import { ConflictDialog, type Conflict } from './conflict-dialog';
 import { DeleteScheduleDialog } from './delete-schedule-dialog';
@@ -44,11 +45,33 @@ export function SchedulesPanel({
   const now = useNow();
   const schedules = useSchedules(instance.id);
   const retention = useRetention(instance.id);
-  const remove = useDeleteSchedule(instance.id);
   const blocked = instance.status !== undefined && blocksScheduleChanges(instance.status);
   const blockedBy = blocked ? BLOCKED_NOTICE_ID : undefined;
   const [toDelete, setToDelete] = useState<ScheduleRow | null>(null);
   const [deleteConflict, setDeleteConflict] = useState<Conflict | null>(null);
+  const remove = useDeleteSchedule(instance.id, {
+    onDeleted: (schedule, outcome) =>
+      notify({
+        tone: 'success',
+        text: t(outcome === 'deleted' ? 'schedules.deleted' : 'schedules.alreadyDeleted', {
+          name: schedule.name,
+        }),
+      }),
+    onFailed: (error, schedule) => {
+      // A session dropped by a user change: nothing of the last user's is shown.
+      if (isDropped(error)) return;
+      // Someone changed it since this list was loaded: show them what it is now, ask again.
+      if (error instanceof ApiError && error.code === 'PRECONDITION_FAILED' && error.current) {
+        setDeleteConflict({ kind: 'delete', theirs: error.current });
+        return;
+      }
+      notify({
+        tone: 'error',
+        text: t('schedules.deleteFailed', { name: schedule.name }),
+        detail: errorMessage(error, t, { change: true }),
+      });
+    },
+  });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusHeadingOnClose = useRef(false);
 
@@ -62,23 +85,7 @@ export function SchedulesPanel({
     }
   }, [toDelete]);
 
-  const deleteNow = (schedule: ScheduleRow) =>
-    remove.mutate(schedule, {
-      onSuccess: () =>
-        notify({ tone: 'success', text: t('schedules.deleted', { name: schedule.name }) }),
-      onError: (error) => {
-        // Someone changed it since this list was loaded: show them what it is now, ask again.
-        if (error instanceof ApiError && error.code === 'PRECONDITION_FAILED' && error.current) {
-          setDeleteConflict({ kind: 'delete', theirs: error.current });
-          return;
-        }
-        notify({
-          tone: 'error',
-          text: t('schedules.deleteFailed', { name: schedule.name }),
-          detail: errorMessage(error, t, { change: true }),
-        });
-      },
-    });
+  const deleteNow = (schedule: ScheduleRow) => remove.mutate(schedule);
 
   const confirmDelete = () => {
     const schedule = toDelete;

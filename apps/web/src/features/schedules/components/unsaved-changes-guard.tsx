@@ -5,6 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import { Dialog } from '@/components/ui/dialog';
 
+/**
+ * Navigation state for a move that must not ask (another user signed in: the edits are not
+ * theirs to keep). Kept here so that the app's layout need not import a feature.
+ */
+function leavesWithoutAsking(state: unknown): boolean {
+  return (
+    typeof state === 'object' && state !== null && 'discardEdits' in state && !!state.discardEdits
+  );
+}
+
 interface UnsavedChangesGuardProps {
   dirty: boolean;
   /** Set to true just before the form itself leaves (saved, or Cancel): then nothing asks. */
@@ -19,7 +29,10 @@ export function UnsavedChangesGuard({ dirty, released }: UnsavedChangesGuardProp
   // Read at navigation time: a save navigates in the same tick as it releases the guard.
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
-      dirty && !released.current && currentLocation.pathname !== nextLocation.pathname,
+      dirty &&
+      !released.current &&
+      currentLocation.pathname !== nextLocation.pathname &&
+      !leavesWithoutAsking(nextLocation.state),
   );
 
   useEffect(() => {

@@ -120,6 +120,19 @@ export function localTimeOfSchedule(
   };
 }
 
+/**
+ * When a schedule runs next, by one rule for every row: minutes within the hour, then the
+ * calendar words "today" and "tomorrow" (in the operator's zone), then weekday and date.
+ */
+export function formatNextRun(date: Date, from: Date, language: string, timeZone?: string): string {
+  const minutes = Math.round((date.getTime() - from.getTime()) / MINUTE);
+  const rtf = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  if (minutes >= 0 && minutes < 60) return rtf.format(minutes, 'minute');
+  const days = dayNumber(date, timeZone) - dayNumber(from, timeZone);
+  if (days === 0 || days === 1) return rtf.format(days, 'day');
+  return format(date, language, { weekday: 'short', day: 'numeric', month: 'short' }, timeZone);
+}
+
 /** "in 5 hours", "tomorrow", "in 3 days" — rounded to the unit that reads best. */
 export function formatRelative(date: Date, from: Date, language: string): string {
   const rtf = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
