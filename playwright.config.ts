@@ -64,6 +64,8 @@ export default defineConfig({
         EMULATOR_PORT: String(EMULATOR_PORT),
         EMULATOR_TEST_CONTROL: 'true',
         LOG_LEVEL: 'warn',
+        // A hung Zomro call gives up after 5 s, so the time-out case in faults.spec.ts is quick.
+        ZOMRO_TIMEOUT_MS: '5000',
         // A fresh audit trail per run, outside the repository.
         AUDIT_LOG_PATH: path.join(mkdtempSync(path.join(tmpdir(), 'e2e-audit-')), 'audit.log'),
       },
