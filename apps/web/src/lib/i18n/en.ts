@@ -239,7 +239,8 @@ export const en = {
         'The code is wrong or has expired. Enter the current code from your authenticator app.',
       UNAUTHENTICATED: 'You are not signed in. Sign in to continue.',
       SESSION_EXPIRED: 'Your session has ended. Sign in again to continue.',
-      FORBIDDEN: 'Your role does not allow this. Ask an editor or an administrator.',
+      FORBIDDEN:
+        'This is not allowed: your role here is view-only, or Zomro refused it for this account. Ask an editor, or whoever manages the Zomro account.',
       NOT_FOUND: 'It was not found: it may have been deleted, or the address is wrong.',
       UNSUPPORTED_MEDIA_TYPE:
         'The request came in a form the server does not accept. Reload the page and try again.',
