@@ -60,29 +60,22 @@ export function makeWebBuild(parent: string = tmpdir()): string {
   return dir;
 }
 
-export async function buildTestApp(
-  options: {
-    config?: Partial<AppConfig>;
-    emulator?: EmulatorOptions;
-    store?: RecordingSessionStore;
-    stores?: ServiceStores;
-    /** Configuration that needs the running emulator (e.g. a team account made in it). */
-    configure?: (control: EmulatorControl) => Partial<AppConfig>;
-  } = {},
-): Promise<TestContext> {
-  const emulator = await startEmulator({ port: 0, ...options.emulator });
-  const logs: string[] = [];
-  const stream = new Writable({
+/** A log destination that appends each line it is given, raw JSON text, to `lines`. */
+export function logInto(lines: string[]): Writable {
+  return new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
       callback();
     },
   });
-  const store = options.store ?? new RecordingSessionStore();
-  const config: AppConfig = {
+}
+
+/** The configuration a test app runs with against the emulator at `emulatorUrl`. */
+export function testConfig(emulatorUrl: string, overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
     port: 0,
     host: '127.0.0.1',
-    zomroApiUrl: emulator.url,
+    zomroApiUrl: emulatorUrl,
     upstream: 'emulator',
     zomroTimeoutMs: 5_000,
     sessionIdleTimeoutMs: 3_300_000,
@@ -98,9 +91,28 @@ export async function buildTestApp(
     proxyAuth: null,
     auditLogPath: path.join(tempDir('bff-audit-'), 'audit.log'),
     fleetConcurrency: 4,
+    ...overrides,
+  };
+}
+
+export async function buildTestApp(
+  options: {
+    config?: Partial<AppConfig>;
+    emulator?: EmulatorOptions;
+    store?: RecordingSessionStore;
+    stores?: ServiceStores;
+    /** Configuration that needs the running emulator (e.g. a team account made in it). */
+    configure?: (control: EmulatorControl) => Partial<AppConfig>;
+  } = {},
+): Promise<TestContext> {
+  const emulator = await startEmulator({ port: 0, ...options.emulator });
+  const logs: string[] = [];
+  const stream = logInto(logs);
+  const store = options.store ?? new RecordingSessionStore();
+  const config = testConfig(emulator.url, {
     ...options.config,
     ...options.configure?.(emulator.control),
-  };
+  });
   const app = await buildApp(config, {
     logger: createLogger('trace', stream),
     sessionStore: store,
