@@ -2,6 +2,7 @@
 // Screens used less often than an instance's schedules load on demand (docs/decisions/017).
 import { lazy } from 'react';
 import { paths } from '@/config/paths';
+import { lazyWithTexts } from '@/lib/lazy';
 import { RequireSession } from '@/features/auth/components/require-session';
 import { Navigate, Route, Router, Switch } from '@/lib/router';
 import { AppLayout } from './layout';
@@ -11,7 +12,7 @@ import { NotFoundRoute } from './routes/not-found';
 import { SignInRoute } from './routes/sign-in';
 
 const OverviewRoute = lazy(() => import('./routes/overview'));
-const ActivityRoute = lazy(() => import('./routes/activity'));
+const ActivityRoute = lazyWithTexts(() => import('./routes/activity'));
 
 export function AppRoutes() {
   return (

@@ -1,4 +1,4 @@
-// Russian texts of the overview, loaded with its chunk (not in the first screen).
+// Russian texts of the overview (the page after sign-in: in the first screen's texts-ru.ts).
 export const overviewRu = {
   fleet: {
     title: 'Обзор',
@@ -22,10 +22,6 @@ export const overviewRu = {
     select: 'Выбрать {{name}}',
     selectUnprotected: 'Выбрать все без расписания',
     clearSelection: 'Снять выбор',
-    selected_one: 'Выбран {{count}}',
-    selected_few: 'Выбрано {{count}}',
-    selected_many: 'Выбрано {{count}}',
-    selected_other: 'Выбрано {{count}}',
     applyToSelected: 'Применить расписание к выбранным ({{count}})',
     applyTitle_one: 'Расписание для {{count}} сервера',
     applyTitle_few: 'Расписание для {{count}} серверов',
@@ -42,7 +38,6 @@ export const overviewRu = {
     created: 'Создано',
     failed: 'Ошибка: {{message}}',
     retryFailed: 'Повторить неудачные ({{count}})',
-    closeApply: 'Закрыть',
     gridTitle: 'Запуски резервного копирования по часам',
     gridCaption: 'Сколько резервных копий начинается в каждый час недели ({{zone}})',
     gridZone: 'Время',

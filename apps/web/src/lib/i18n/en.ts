@@ -28,28 +28,18 @@ export const en = {
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
-    submitting: 'Signing in…',
-    totpTitle: 'Two-factor authentication',
     totpText: 'Open your authenticator app and type the current code for {{username}}.',
     totpLabel: 'Authentication code',
     totpSubmit: 'Verify',
-    totpSubmitting: 'Verifying…',
     totpBack: 'Use another account',
     demoHint:
       'Demo mode: sign in as {{username}} / {{password}}, or {{totpUsername}} / {{totpPassword}} for two-factor (the code: npm run totp).',
-    expiredTitle: 'Your session has expired',
-    expiredText:
-      'Sign in again to continue. This page stays as it is and an unsaved change is sent after you sign in.',
-    expiredDismissed: 'Sign in again to continue.',
     signInAgain: 'Sign in again',
   },
   instances: {
-    title: 'Instances',
-    lead: 'Choose a Cloud VPS to see and change its backup schedules.',
     filterLabel: 'Filter instances',
     filterPlaceholder: 'Name, IP, tariff or ID',
     shown: '{{shown}} of {{total}}',
-    empty: 'This account has no Cloud VPS instances.',
     noMatch: 'No instances match “{{filter}}”.',
     clearFilter: 'Clear filter',
     loadFailed: 'Could not load the instances',
@@ -106,45 +96,6 @@ export const en = {
     notFound: 'This schedule no longer exists.',
     backToSchedules: 'Back to the schedules',
   },
-  form: {
-    createTitle: 'New backup schedule',
-    editTitle: 'Edit “{{name}}”',
-    name: 'Name',
-    nameCount: '{{count}} of {{max}} characters',
-    days: 'Days',
-    presets: 'Presets',
-    weekdays: 'Weekdays',
-    weekends: 'Weekends',
-    everyDay: 'Every day',
-    time: 'Time ({{zone}})',
-    instanceState: {
-      stopped:
-        'This instance is stopped. The schedule is saved all the same; check in Zomro’s panel that backups are made while it is stopped.',
-      suspended:
-        'This instance is suspended (usually for payment). The schedule is saved all the same, but Zomro may make no backups until it runs again.',
-    },
-    timePlaceholder: 'HH:MM',
-    timeHint: '24-hour HH:MM in the provider’s time, as Zomro’s panel shows it.',
-    localEquivalent: '{{time}} your time ({{zone}})',
-    preview: 'Next runs',
-    previewEmpty: 'The next runs appear here once the days and a valid time are set.',
-    yourTime: 'Your time ({{zone}})',
-    create: 'Create schedule',
-    save: 'Save changes',
-    creating: 'Creating…',
-    savingChanges: 'Saving…',
-    cancel: 'Cancel',
-    leaveTitle: 'Discard unsaved changes?',
-    leaveText: 'The changes in this form have not been saved. If you leave now, they are lost.',
-    leaveStay: 'Keep editing',
-    leaveDiscard: 'Discard changes',
-  },
-  deleteDialog: {
-    title: 'Delete backup schedule?',
-    text: 'The schedule “{{name}}” of {{instance}} will be deleted, and Zomro stops making backups on it. This cannot be undone.',
-    confirm: 'Delete',
-    cancel: 'Cancel',
-  },
   // Plural keys carry every form Russian needs (_one, _few, _many, _other); English uses _one and
   // _other, the other two repeat _other so that both languages have the same keys.
   retention: {
@@ -189,13 +140,6 @@ export const en = {
     none: 'No days',
   },
   validation: {
-    nameRequired: 'Name is required',
-    nameTooLong: 'Name must be at most {{max}} characters',
-    nameControl: 'Name must not contain control characters',
-    daysRequired: 'Choose at least one day',
-    daysDistinct: 'Each day may appear only once',
-    timeRequired: 'Time is required',
-    timeInvalid: 'Time must be a valid time between 00:00 and 23:59',
     usernameRequired: 'Username is required',
     passwordRequired: 'Password is required',
     totpRequired: 'Enter the 6-digit code',
@@ -203,78 +147,13 @@ export const en = {
   },
   errors: {
     title: {
-      BAD_CREDENTIALS: 'Sign-in failed',
-      TOTP_INVALID: 'Wrong code',
-      UNAUTHENTICATED: 'Not signed in',
-      SESSION_EXPIRED: 'Session expired',
-      FORBIDDEN: 'Not allowed',
-      NOT_FOUND: 'Not found',
-      VALIDATION_FAILED: 'Some values are not valid',
-      UNSUPPORTED_MEDIA_TYPE: 'The request was not understood',
-      UPSTREAM_REJECTED: 'Zomro refused the change',
-      INSTANCE_BLOCKED: 'Schedules cannot be changed now',
-      UPSTREAM_BUSY: 'Zomro is busy',
-      UPSTREAM_BLOCKED: 'Zomro blocked the request',
-      UPSTREAM_BAD_RESPONSE: 'Zomro sent an unexpected answer',
-      UPSTREAM_UNAVAILABLE: 'Zomro cannot be reached',
-      UPSTREAM_TIMEOUT: 'Zomro did not answer in time',
-      INTERNAL_ERROR: 'Something went wrong',
       NETWORK_ERROR: 'The dashboard server cannot be reached',
-      BAD_RESPONSE: 'The dashboard server sent an unexpected answer',
-      INVALID_JSON: 'The request could not be read',
-      PRECONDITION_FAILED: 'Changed by someone else',
-      IDEMPOTENCY_KEY_REUSED: 'Request already sent',
-      RATE_LIMITED: 'Too many attempts',
-      UPSTREAM_ACCOUNT_REJECTED: 'Zomro refused the team account',
-      AUDIT_UNAVAILABLE: 'Activity log unavailable',
-      STORE_UNAVAILABLE: 'Storage unavailable',
       UNKNOWN: 'Something went wrong',
     },
     // Every code gets the UI's own sentence; only a refusal quotes Zomro (it cannot be foreseen).
     message: {
-      VALIDATION_FAILED: 'Some values are not valid. Check the marked fields and try again.',
-      INVALID_JSON: 'The server could not read the request. Reload the page and try again.',
-      BAD_CREDENTIALS: 'The username or password is wrong. Check them and try again.',
-      TOTP_INVALID:
-        'The code is wrong or has expired. Enter the current code from your authenticator app.',
-      UNAUTHENTICATED: 'You are not signed in. Sign in to continue.',
-      SESSION_EXPIRED: 'Your session has ended. Sign in again to continue.',
-      FORBIDDEN:
-        'This is not allowed: your role here is view-only, or Zomro refused it for this account. Ask an editor, or whoever manages the Zomro account.',
-      NOT_FOUND: 'It was not found: it may have been deleted, or the address is wrong.',
-      UNSUPPORTED_MEDIA_TYPE:
-        'The request came in a form the server does not accept. Reload the page and try again.',
-      PRECONDITION_FAILED:
-        'Someone changed this schedule after you opened it. Reload to see their version.',
-      IDEMPOTENCY_KEY_REUSED:
-        'This request was already sent with other values. Reload the page and try again.',
-      RATE_LIMITED: 'Too many attempts. Wait a moment, then try again.',
-      UPSTREAM_REJECTED: 'Zomro refused it: “{{detail}}”',
-      UPSTREAM_BUSY:
-        'Zomro is busy with another operation on this instance. Wait a little, then try again.',
-      UPSTREAM_BAD_RESPONSE:
-        'Zomro sent an answer the dashboard does not understand. Try again; if it keeps happening, tell whoever runs the dashboard.',
-      UPSTREAM_ACCOUNT_REJECTED:
-        "Zomro refused the team's shared account. Tell whoever runs the dashboard.",
-      AUDIT_UNAVAILABLE:
-        'The activity log cannot be written, so nothing was changed. Tell whoever runs the dashboard.',
-      STORE_UNAVAILABLE: "The dashboard's storage cannot be reached. Try again in a moment.",
       UNKNOWN: 'Something went wrong. Try again.',
       NETWORK_ERROR: 'The dashboard server cannot be reached. Check the connection and retry.',
-      BAD_RESPONSE:
-        'The dashboard server sent an answer this page does not understand (HTTP {{status}}).',
-      UPSTREAM_BLOCKED:
-        "Zomro is refusing requests from the dashboard's server for a while (its IP block). Wait a minute, then try again.",
-      INTERNAL_ERROR:
-        'The dashboard server failed. Try again; if it keeps failing, tell whoever runs the dashboard.',
-      UPSTREAM_UNAVAILABLE: 'Zomro could not be reached. Try again in a moment.',
-      UPSTREAM_UNAVAILABLE_change:
-        'Zomro could not be reached while saving. Check the list to see whether the change was made, then try again.',
-      UPSTREAM_TIMEOUT: 'Zomro did not answer in time. Try again in a moment.',
-      INSTANCE_BLOCKED:
-        'Zomro takes no schedule changes while this instance is in error or uploading an image. Nothing was sent; try again once it runs normally.',
-      UPSTREAM_TIMEOUT_change:
-        'Zomro did not answer in time; the change may still have gone through. Check the list before trying again.',
     },
     retryAfter: 'Try again in {{seconds}} s.',
   },

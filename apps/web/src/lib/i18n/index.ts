@@ -1,5 +1,6 @@
 // The UI's languages (English and Russian): the choice remembered in localStorage, only the chosen
-// language's texts loaded (a chunk each), plurals by the browser's Intl.PluralRules, and the
+// language's texts loaded (a chunk for the first screen, another for the screens that load on
+// demand, each per language), plurals by the browser's Intl.PluralRules, and the
 // translation of the shared schemas' English validation messages. A small replacement for
 // i18next that keeps its key format (`a.b.c`, `{{name}}`, `_one`/`_few`/`_many`/`_other`), so
 // the text files did not change (docs/decisions/017-first-screen.md).
@@ -28,11 +29,15 @@ const STORAGE_KEY = 'zomro-dash.language';
 
 /** Each language's texts, flattened to dotted keys; filled when the language loads. */
 const dictionaries: Record<Language, Map<string, string>> = { en: new Map(), ru: new Map() };
-const loaded = new Set<Language>();
-const loaders: Record<Language, () => Promise<Texts[]>> = {
+const loaded = new Set<string>();
+const loaders: Record<string, () => Promise<Texts[]>> = {
   en: () => import('./texts-en').then((m) => m.texts),
   ru: () => import('./texts-ru').then((m) => m.texts),
+  'en+': () => import('./on-demand-en').then((m) => [m.onDemandEn]),
+  'ru+': () => import('./on-demand-ru').then((m) => [m.onDemandRu]),
 };
+/** Whether a screen has asked for the on-demand texts: a language switch then loads them too. */
+let moreWanted = false;
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -102,11 +107,25 @@ function setDocumentLanguage(lng: Language) {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 }
 
-/** Loads a language's texts (once) without switching to it. */
+async function load(lng: Language, more: boolean): Promise<void> {
+  const key = more ? `${lng}+` : lng;
+  if (loaded.has(key)) return;
+  for (const texts of await loaders[key]!()) addTexts(lng, texts);
+  loaded.add(key);
+}
+
+/** Loads a language's texts (once, all of them) without switching to it. */
 export async function loadLanguage(lng: Language): Promise<void> {
-  if (loaded.has(lng)) return;
-  for (const texts of await loaders[lng]()) addTexts(lng, texts);
-  loaded.add(lng);
+  await Promise.all([load(lng, false), load(lng, true)]);
+}
+
+/**
+ * Loads the current language's texts of the screens that load on demand (forms, dialogs,
+ * Activity); their loaders wait for it, so that they never show a key.
+ */
+export function loadMoreTexts(): Promise<void> {
+  moreWanted = true;
+  return load(language, true);
 }
 
 /** The i18next-like handle that code outside components uses. */
@@ -125,7 +144,7 @@ export const i18n = {
   },
   async changeLanguage(lng: string): Promise<void> {
     if (!isLanguage(lng)) return;
-    await loadLanguage(lng);
+    await Promise.all([load(lng, false), moreWanted && load(lng, true)]);
     language = lng;
     setDocumentLanguage(lng);
     for (const listener of listeners) listener();

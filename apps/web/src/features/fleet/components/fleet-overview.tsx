@@ -16,11 +16,10 @@ import { summarizeDays } from '@/features/schedules/lib/weekdays';
 import { useNow } from '@/hooks/use-now';
 import { ApiError } from '@/lib/api-client';
 import { retryInstance, useFleet } from '../api/get-fleet';
-import { download, fleetCsv, fleetJson, fleetNextRun, schedulesLine } from '../lib/fleet';
+import { fleetNextRun, schedulesLine } from '../lib/fleet';
 import type { ScheduleFormSlot } from './apply-to-many';
 import { HeatGrid } from './heat-grid';
 import '../fleet.css';
-import '../i18n';
 
 // Apply to many (and the schedule form in it) loads when first opened.
 const ApplyToMany = lazy(() => import('./apply-to-many').then((m) => ({ default: m.ApplyToMany })));
@@ -319,7 +318,9 @@ export function FleetOverview({
             type="button"
             className="btn btn-ghost btn-small"
             onClick={() =>
-              download(fleetCsv(entries, now), `fleet-schedules-${stamp}.csv`, 'text/csv')
+              void import('../lib/export').then(({ download, fleetCsv }) =>
+                download(fleetCsv(entries, now), `fleet-schedules-${stamp}.csv`, 'text/csv'),
+              )
             }
           >
             {t('fleet.exportCsv')}
@@ -328,7 +329,13 @@ export function FleetOverview({
             type="button"
             className="btn btn-ghost btn-small"
             onClick={() =>
-              download(fleetJson(entries, now), `fleet-schedules-${stamp}.json`, 'application/json')
+              void import('../lib/export').then(({ download, fleetJson }) =>
+                download(
+                  fleetJson(entries, now),
+                  `fleet-schedules-${stamp}.json`,
+                  'application/json',
+                ),
+              )
             }
           >
             {t('fleet.exportJson')}

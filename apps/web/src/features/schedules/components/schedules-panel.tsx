@@ -2,7 +2,7 @@
 // create button, the table, deletion through the confirmation dialog, how many backups Zomro
 // keeps, and why nothing can be changed while the instance is in a blocking state.
 import { blocksScheduleChanges } from '@zomro-dash/shared/plain';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n';
 import { ErrorAlert, errorMessage } from '@/components/ui/error-alert';
 import { LoadingBlock } from '@/components/ui/skeleton';
@@ -13,10 +13,19 @@ import { useRetention, useSchedules, type ScheduleRow } from '../api/get-schedul
 import { ApiError } from '@/lib/api-client';
 import { isDropped } from '@/lib/session-expiry';
 import { BLOCKED_NOTICE_ID, BlockedNotice } from './blocked-notice';
-import { ConflictDialog, type Conflict } from './conflict-dialog';
-import { DeleteScheduleDialog } from './delete-schedule-dialog';
+import { useOnceTrue } from '@/hooks/use-once-true';
+import { lazyWithTexts } from '@/lib/lazy';
+import type { Conflict } from './conflict-dialog';
 import { RetentionCard } from './retention-card';
 import { ScheduleTable, ScheduleTableSkeleton } from './schedule-table';
+
+// The dialogs load when first opened (docs/decisions/017-first-screen.md).
+const ConflictDialog = lazyWithTexts(() =>
+  import('./conflict-dialog').then((m) => ({ default: m.ConflictDialog })),
+);
+const DeleteScheduleDialog = lazyWithTexts(() =>
+  import('./delete-schedule-dialog').then((m) => ({ default: m.DeleteScheduleDialog })),
+);
 
 export const SCHEDULES_HEADING_ID = 'schedules-title';
 
@@ -48,7 +57,9 @@ export function SchedulesPanel({
   const blocked = instance.status !== undefined && blocksScheduleChanges(instance.status);
   const blockedBy = blocked ? BLOCKED_NOTICE_ID : undefined;
   const [toDelete, setToDelete] = useState<ScheduleRow | null>(null);
+  const deleteShown = useOnceTrue(toDelete !== null);
   const [deleteConflict, setDeleteConflict] = useState<Conflict | null>(null);
+  const conflictShown = useOnceTrue(deleteConflict !== null);
   const remove = useDeleteSchedule(instance.id, {
     onDeleted: (schedule, outcome) =>
       notify({
@@ -208,23 +219,31 @@ export function SchedulesPanel({
         </div>
       ) : null}
 
-      <ConflictDialog
-        conflict={deleteConflict}
-        onClose={() => setDeleteConflict(null)}
-        onKeepTheirs={() => setDeleteConflict(null)}
-        onOverride={() => {
-          const theirs = deleteConflict?.theirs;
-          setDeleteConflict(null);
-          if (theirs) deleteNow(theirs);
-        }}
-      />
+      {conflictShown ? (
+        <Suspense fallback={null}>
+          <ConflictDialog
+            conflict={deleteConflict}
+            onClose={() => setDeleteConflict(null)}
+            onKeepTheirs={() => setDeleteConflict(null)}
+            onOverride={() => {
+              const theirs = deleteConflict?.theirs;
+              setDeleteConflict(null);
+              if (theirs) deleteNow(theirs);
+            }}
+          />
+        </Suspense>
+      ) : null}
 
-      <DeleteScheduleDialog
-        scheduleName={toDelete?.name ?? null}
-        instanceName={instance.name}
-        onConfirm={confirmDelete}
-        onClose={() => setToDelete(null)}
-      />
+      {deleteShown ? (
+        <Suspense fallback={null}>
+          <DeleteScheduleDialog
+            scheduleName={toDelete?.name ?? null}
+            instanceName={instance.name}
+            onConfirm={confirmDelete}
+            onClose={() => setToDelete(null)}
+          />
+        </Suspense>
+      ) : null}
     </section>
   );
 }
