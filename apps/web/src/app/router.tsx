@@ -8,11 +8,11 @@ import { Navigate, Route, Router, Switch } from '@/lib/router';
 import { AppLayout } from './layout';
 import { RouteLoading } from '@/components/ui/route-loading';
 import { InstanceRoute, INSTANCE_ROUTE } from './routes/instance';
-import { NotFoundRoute } from './routes/not-found';
 import { SignInRoute } from './routes/sign-in';
 
 const OverviewRoute = lazy(() => import('./routes/overview'));
 const ActivityRoute = lazyWithTexts(() => import('./routes/activity'));
+const NotFoundRoute = lazyWithTexts(() => import('./routes/not-found'));
 
 export function AppRoutes() {
   return (

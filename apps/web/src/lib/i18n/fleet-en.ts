@@ -6,7 +6,5 @@ export const fleetEn = {
     toOthersLabel: 'Copy {{name}} to other servers',
     curl: 'Copy as curl',
     curlLabel: 'Copy {{name}} as curl',
-    curlCopied: 'The curl command for “{{name}}” is on the clipboard (set $ZOMRO_AUTH first).',
-    curlFailed: 'The browser did not allow copying to the clipboard.',
   },
 };

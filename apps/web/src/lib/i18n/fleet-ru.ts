@@ -5,7 +5,5 @@ export const fleetRu = {
     toOthersLabel: 'Копировать {{name}} на другие серверы',
     curl: 'Копировать как curl',
     curlLabel: 'Копировать {{name}} как curl',
-    curlCopied: 'Команда curl для «{{name}}» в буфере обмена (сначала задайте $ZOMRO_AUTH).',
-    curlFailed: 'Браузер не разрешил копирование в буфер обмена.',
   },
 };

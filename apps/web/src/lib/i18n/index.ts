@@ -5,7 +5,7 @@
 // i18next that keeps its key format (`a.b.c`, `{{name}}`, `_one`/`_few`/`_many`/`_other`), so
 // the text files did not change (docs/decisions/017-first-screen.md).
 import { useMemo, useSyncExternalStore } from 'react';
-import { SCHEDULE_NAME_MAX } from '@zomro-dash/shared/plain';
+import { SCHEDULE_NAME_MAX, SIGN_IN_MESSAGES } from '@zomro-dash/shared/plain';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -182,20 +182,19 @@ export async function setLanguage(lng: Language): Promise<void> {
   await i18n.changeLanguage(lng);
 }
 
-// The shared rules speak English; their messages are the keys of the translations.
+// The shared rules speak English; their messages are the keys of the translations. The sign-in
+// form's are here; the schedule form adds its own when it loads (addValidationMessages).
 const VALIDATION_KEYS = new Map<string, string>([
-  ['Name is required', 'validation.nameRequired'],
-  [`Name must be at most ${SCHEDULE_NAME_MAX} characters`, 'validation.nameTooLong'],
-  ['Name must not contain control characters', 'validation.nameControl'],
-  ['Choose at least one day', 'validation.daysRequired'],
-  ['Each day may appear only once', 'validation.daysDistinct'],
-  ['Time is required', 'validation.timeRequired'],
-  ['Time must be a valid time between 00:00 and 23:59', 'validation.timeInvalid'],
-  ['Username is required', 'validation.usernameRequired'],
-  ['Password is required', 'validation.passwordRequired'],
-  ['Enter the 6-digit code', 'validation.totpRequired'],
-  ['Enter the 6-digit code from your authenticator app', 'validation.totpInvalid'],
+  [SIGN_IN_MESSAGES.usernameRequired, 'validation.usernameRequired'],
+  [SIGN_IN_MESSAGES.passwordRequired, 'validation.passwordRequired'],
+  [SIGN_IN_MESSAGES.totpRequired, 'validation.totpRequired'],
+  [SIGN_IN_MESSAGES.totpInvalid, 'validation.totpInvalid'],
 ]);
+
+/** Names the text key of more validation messages (English message → key). */
+export function addValidationMessages(entries: Iterable<[string, string]>): void {
+  for (const [message, key] of entries) VALIDATION_KEYS.set(message, key);
+}
 
 /** A validation message in the current language; an unknown message is shown as it came. */
 export function translateValidationMessage(message: string, lng: string = language): string {

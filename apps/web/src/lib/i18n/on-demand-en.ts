@@ -192,5 +192,69 @@ export const onDemandEn = {
     expiredText:
       'Sign in again to continue. This page stays as it is and an unsaved change is sent after you sign in.',
     expiredDismissed: 'Sign in again to continue.',
+    // The second sign-in step (two-factor accounts).
+    totpText: 'Open your authenticator app and type the current code for {{username}}.',
+    totpLabel: 'Authentication code',
+    totpSubmit: 'Verify',
+    totpBack: 'Use another account',
+  },
+  // The form that changes how many backups are kept.
+  retention: {
+    label: 'Backups kept',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    hint: 'Zomro keeps this many of the newest scheduled backups (1–10) and removes older ones.',
+    saved: 'Zomro now keeps {{count}} scheduled backups.',
+    saveFailed: 'Could not change how many backups are kept',
+  },
+  // What "Copy as curl" says once the clipboard has (or has not) taken the command.
+  copy: {
+    curlCopied: 'The curl command for “{{name}}” is on the clipboard (set $ZOMRO_AUTH first).',
+    curlFailed: 'The browser did not allow copying to the clipboard.',
+  },
+  // What a save or a delete says afterwards (both start in a form or dialog that loads these texts).
+  schedules: {
+    created: 'Schedule “{{name}}” created.',
+    createdPending: 'Zomro accepted “{{name}}”; it will show in the list in a moment.',
+    updated: 'Changes to “{{name}}” saved.',
+    deleted: 'Schedule “{{name}}” deleted.',
+    createFailed: 'Could not create “{{name}}”.',
+    updateFailed: 'Could not save “{{name}}”.',
+    alreadyDeleted:
+      'Schedule “{{name}}” had already been deleted (by someone else, or in another tab).',
+    deleteFailed: 'Could not delete “{{name}}”; it is back in the list.',
+    notFound: 'This schedule no longer exists.',
+  },
+  // Apply to many on the overview.
+  fleet: {
+    applyTitle_one: 'Apply a schedule to {{count}} server',
+    applyTitle_other: 'Apply a schedule to {{count}} servers',
+    copyNote: 'Copied from “{{name}}”. Choose the servers to apply it to.',
+    selectFirst: 'Select at least one server in the list first.',
+    applying_one: 'Applying to {{count}} server…',
+    applying_other: 'Applying to {{count}} servers…',
+    outcomeTitle: 'Outcome per server',
+    outcomeSummary: '{{created}} created, {{failed}} failed',
+    created: 'Created',
+    failed: 'Failed: {{message}}',
+    retryFailed: 'Retry the failed ({{count}})',
+  },
+  // Why an instance's schedules cannot be changed now (shown only then).
+  blocked: {
+    title: 'Schedules cannot be changed now',
+    text: 'This instance is in the “{{status}}” state, in which Zomro takes no schedule changes. Its schedules stay as they are; you can change them once it runs normally again.',
+    backToSchedules: 'Back to the schedules',
+  },
+  // The page for an unknown address.
+  app: {
+    notFoundTitle: 'Page not found',
+    notFoundText: 'There is nothing at this address.',
+  },
+  // Sign-in through an organisation’s single sign-on only.
+  team: {
+    proxyOnlyTitle: 'Sign in through your organisation',
+    proxyOnlyText:
+      'This dashboard is opened through your organisation’s single sign-on. Use the address you were given for it; it signs you in by itself.',
   },
 };

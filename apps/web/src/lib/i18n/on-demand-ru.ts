@@ -192,5 +192,72 @@ export const onDemandRu = {
     expiredText:
       'Войдите снова, чтобы продолжить. Страница останется как есть, а несохранённое изменение отправится после входа.',
     expiredDismissed: 'Войдите снова, чтобы продолжить.',
+    // The second sign-in step (two-factor accounts).
+    totpText: 'Откройте приложение-аутентификатор и введите текущий код для {{username}}.',
+    totpLabel: 'Код подтверждения',
+    totpSubmit: 'Подтвердить',
+    totpBack: 'Другая учётная запись',
+  },
+  // The form that changes how many backups are kept.
+  retention: {
+    label: 'Хранится копий',
+    save: 'Сохранить',
+    saving: 'Сохраняем…',
+    cancel: 'Отмена',
+    hint: 'Zomro хранит столько последних копий по расписанию (от 1 до 10) и удаляет более старые.',
+    saved: 'Теперь Zomro хранит копий по расписанию: {{count}}.',
+    saveFailed: 'Не удалось изменить число хранимых копий',
+  },
+  // What "Copy as curl" says once the clipboard has (or has not) taken the command.
+  copy: {
+    curlCopied: 'Команда curl для «{{name}}» в буфере обмена (сначала задайте $ZOMRO_AUTH).',
+    curlFailed: 'Браузер не разрешил копирование в буфер обмена.',
+  },
+  // What a save or a delete says afterwards (both start in a form or dialog that loads these texts).
+  schedules: {
+    created: 'Расписание «{{name}}» создано.',
+    createdPending: 'Zomro приняло расписание «{{name}}»; оно вскоре появится в списке.',
+    updated: 'Изменения в «{{name}}» сохранены.',
+    deleted: 'Расписание «{{name}}» удалено.',
+    createFailed: 'Не удалось создать «{{name}}».',
+    updateFailed: 'Не удалось сохранить «{{name}}».',
+    alreadyDeleted: 'Расписание «{{name}}» уже было удалено (кем-то другим или в другой вкладке).',
+    deleteFailed: 'Не удалось удалить «{{name}}»; расписание снова в списке.',
+    notFound: 'Этого расписания больше нет.',
+  },
+  // Apply to many on the overview.
+  fleet: {
+    applyTitle_one: 'Расписание для {{count}} сервера',
+    applyTitle_few: 'Расписание для {{count}} серверов',
+    applyTitle_many: 'Расписание для {{count}} серверов',
+    applyTitle_other: 'Расписание для {{count}} сервера',
+    copyNote: 'Скопировано из «{{name}}». Выберите серверы, к которым его применить.',
+    selectFirst: 'Сначала выберите в списке хотя бы один сервер.',
+    applying_one: 'Применяем к {{count}} серверу…',
+    applying_few: 'Применяем к {{count}} серверам…',
+    applying_many: 'Применяем к {{count}} серверам…',
+    applying_other: 'Применяем к {{count}} сервера…',
+    outcomeTitle: 'Результат по серверам',
+    outcomeSummary: 'создано: {{created}}, ошибок: {{failed}}',
+    created: 'Создано',
+    failed: 'Ошибка: {{message}}',
+    retryFailed: 'Повторить неудачные ({{count}})',
+  },
+  // Why an instance's schedules cannot be changed now (shown only then).
+  blocked: {
+    title: 'Расписания сейчас нельзя изменить',
+    text: 'Сервер в состоянии «{{status}}», в котором Zomro не принимает изменений расписаний. Расписания остаются как есть; изменить их можно, когда сервер снова заработает как обычно.',
+    backToSchedules: 'Назад к расписаниям',
+  },
+  // The page for an unknown address.
+  app: {
+    notFoundTitle: 'Страница не найдена',
+    notFoundText: 'По этому адресу ничего нет.',
+  },
+  // Sign-in through an organisation’s single sign-on only.
+  team: {
+    proxyOnlyTitle: 'Вход через вашу организацию',
+    proxyOnlyText:
+      'Эта панель открывается через единый вход (SSO) вашей организации. Откройте её по выданному адресу — вход произойдёт сам.',
   },
 };

@@ -4,9 +4,6 @@ export const teamEn = {
   team: {
     subtitleTeam:
       'Sign in with your own dashboard account (your administrator gave you one), not the company’s Zomro password.',
-    proxyOnlyTitle: 'Sign in through your organisation',
-    proxyOnlyText:
-      'This dashboard is opened through your organisation’s single sign-on. Use the address you were given for it; it signs you in by itself.',
     viewOnly: 'View only',
     viewOnlyTitle: 'You can see schedules but not change them. Ask an editor for changes.',
     viewerEmpty: 'Editors can add one; you can see schedules but not change them.',

@@ -4,9 +4,10 @@
 import type { FleetInstance, Instance, ScheduleInput } from '@zomro-dash/shared';
 import { blocksScheduleChanges } from '@zomro-dash/shared/plain';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { RouteLoading } from '@/components/ui/route-loading';
 import { useTranslation } from '@/lib/i18n';
+import { lazyWithTexts } from '@/lib/lazy';
 import { Link, useSearchParams } from '@/lib/router';
 import { ErrorAlert, errorMessage } from '@/components/ui/error-alert';
 import { paths } from '@/config/paths';
@@ -22,7 +23,9 @@ import { HeatGrid } from './heat-grid';
 import '../fleet.css';
 
 // Apply to many (and the schedule form in it) loads when first opened.
-const ApplyToMany = lazy(() => import('./apply-to-many').then((m) => ({ default: m.ApplyToMany })));
+const ApplyToMany = lazyWithTexts(() =>
+  import('./apply-to-many').then((m) => ({ default: m.ApplyToMany })),
+);
 
 export interface CopiedSchedule extends ScheduleInput {
   /**

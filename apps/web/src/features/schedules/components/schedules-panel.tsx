@@ -12,14 +12,18 @@ import { useDeleteSchedule } from '../api/delete-schedule';
 import { useRetention, useSchedules, type ScheduleRow } from '../api/get-schedules';
 import { ApiError } from '@/lib/api-client';
 import { isDropped } from '@/lib/session-expiry';
-import { BLOCKED_NOTICE_ID, BlockedNotice } from './blocked-notice';
+import { BLOCKED_NOTICE_ID } from './blocked-notice-id';
 import { useOnceTrue } from '@/hooks/use-once-true';
 import { lazyWithTexts } from '@/lib/lazy';
 import type { Conflict } from './conflict-dialog';
 import { RetentionCard } from './retention-card';
 import { ScheduleTable, ScheduleTableSkeleton } from './schedule-table';
 
-// The dialogs load when first opened (docs/decisions/017-first-screen.md).
+// The dialogs load when first opened, the blocked notice when an instance is blocked
+// (docs/decisions/017-first-screen.md).
+const BlockedNotice = lazyWithTexts(() =>
+  import('./blocked-notice').then((m) => ({ default: m.BlockedNotice })),
+);
 const ConflictDialog = lazyWithTexts(() =>
   import('./conflict-dialog').then((m) => ({ default: m.ConflictDialog })),
 );
@@ -134,7 +138,11 @@ export function SchedulesPanel({
         ) : null}
       </div>
 
-      {blocked && instance.status ? <BlockedNotice status={instance.status} /> : null}
+      {blocked && instance.status ? (
+        <Suspense fallback={<div id={BLOCKED_NOTICE_ID} role="note" />}>
+          <BlockedNotice status={instance.status} />
+        </Suspense>
+      ) : null}
 
       {rows && retention.data !== undefined ? (
         <RetentionCard
