@@ -3,5 +3,7 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
-  test: { environment: 'node', include: ['test/**/*.test.ts'] },
+  // The Node suites share one module graph per worker (no per-file re-import of fastify, zod and
+  // the app): no test mocks modules or changes globals (docs/decisions/070-test-suite-speed.md).
+  test: { environment: 'node', include: ['test/**/*.test.ts'], isolate: false },
 });
