@@ -5,9 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const children: ChildProcessWithoutNullStreams[] = [];
-// Each test starts Node with tsx, which takes seconds on a busy machine: a wait, not a speed
-// check (the BFF's process tests allow the same).
-const SPAWN_TIMEOUT_MS = 30_000;
 
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGTERM');
@@ -36,50 +33,35 @@ function startCli(env: Record<string, string>, args: string[] = []) {
   return { child, banner, exited, stderr: () => stderr };
 }
 
-describe('cli', () => {
-  it(
-    'serves the emulator, prints both demo accounts and stops on SIGTERM',
-    async () => {
-      const cli = startCli({ EMULATOR_PORT: '0' }, ['--test-control']);
-      const banner = await cli.banner;
-      expect(banner).toContain('account demo / demo');
-      expect(banner).toMatch(/account demo2fa \/ demo2fa \(two-factor, TOTP secret [A-Z2-7]+\)/);
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(banner)?.[1] ?? '';
-      const auth = await fetch(url, {
-        method: 'POST',
-        body: new URLSearchParams({
-          func: 'auth',
-          username: 'demo',
-          password: 'demo',
-          out: 'json',
-        }),
-      });
-      expect(((await auth.json()) as { doc: { auth?: unknown } }).doc.auth).toBeDefined();
-      expect((await fetch(new URL('__emulator/calls', url))).status).toBe(200);
-      cli.child.kill('SIGTERM');
-      expect(await cli.exited).toBe(0);
-    },
-    SPAWN_TIMEOUT_MS,
-  );
+// Each test starts Node with tsx, which takes seconds on a busy machine: a wait, not a speed
+// check (the BFF's process tests allow the same).
+describe('cli', { timeout: 30_000 }, () => {
+  it('serves the emulator, prints both demo accounts and stops on SIGTERM', async () => {
+    const cli = startCli({ EMULATOR_PORT: '0' }, ['--test-control']);
+    const banner = await cli.banner;
+    expect(banner).toContain('account demo / demo');
+    expect(banner).toMatch(/account demo2fa \/ demo2fa \(two-factor, TOTP secret [A-Z2-7]+\)/);
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(banner)?.[1] ?? '';
+    const auth = await fetch(url, {
+      method: 'POST',
+      body: new URLSearchParams({ func: 'auth', username: 'demo', password: 'demo', out: 'json' }),
+    });
+    expect(((await auth.json()) as { doc: { auth?: unknown } }).doc.auth).toBeDefined();
+    expect((await fetch(new URL('__emulator/calls', url))).status).toBe(200);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  });
 
-  it(
-    'keeps the test control off unless asked',
-    async () => {
-      const cli = startCli({ EMULATOR_PORT: '0', EMULATOR_TEST_CONTROL: 'false' });
-      const banner = await cli.banner;
-      const url = /listening on (\S+)/.exec(banner)?.[1] ?? '';
-      expect((await fetch(new URL('__emulator/calls', url))).status).toBe(404);
-    },
-    SPAWN_TIMEOUT_MS,
-  );
+  it('keeps the test control off unless asked', async () => {
+    const cli = startCli({ EMULATOR_PORT: '0', EMULATOR_TEST_CONTROL: 'false' });
+    const banner = await cli.banner;
+    const url = /listening on (\S+)/.exec(banner)?.[1] ?? '';
+    expect((await fetch(new URL('__emulator/calls', url))).status).toBe(404);
+  });
 
-  it(
-    'refuses a port that is not a number',
-    async () => {
-      const cli = startCli({ EMULATOR_PORT: 'eighty' });
-      expect(await cli.exited).toBe(1);
-      expect(cli.stderr()).toContain('EMULATOR_PORT');
-    },
-    SPAWN_TIMEOUT_MS,
-  );
+  it('refuses a port that is not a number', async () => {
+    const cli = startCli({ EMULATOR_PORT: 'eighty' });
+    expect(await cli.exited).toBe(1);
+    expect(cli.stderr()).toContain('EMULATOR_PORT');
+  });
 });
