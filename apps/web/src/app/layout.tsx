@@ -1,12 +1,22 @@
 // The frame of every signed-in page: header (product, demo mark, language, user), the page, the
 // sign-in dialog for a lost session.
-import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet } from 'react-router';
+import { useTranslation } from '@/lib/i18n';
+import { Suspense, type ReactNode } from 'react';
+import { Link, NavLink } from '@/lib/router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { paths } from '@/config/paths';
-import { SessionExpiredDialog } from '@/features/auth/components/session-expired-dialog';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { DemoMark } from '@/features/health/components/demo-mark';
+import { useOnceTrue } from '@/hooks/use-once-true';
+import { lazyWithTexts } from '@/lib/lazy';
+import { useSessionExpired } from '@/lib/session-expiry';
+
+// The sign-in dialog for a lost session loads the first time a session is lost.
+const SessionExpiredDialog = lazyWithTexts(() =>
+  import('@/features/auth/components/session-expired-dialog').then((m) => ({
+    default: m.SessionExpiredDialog,
+  })),
+);
 
 export function Logo() {
   return (
@@ -18,8 +28,9 @@ export function Logo() {
   );
 }
 
-export function AppLayout() {
+export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const sessionLost = useOnceTrue(useSessionExpired());
   return (
     <>
       <a className="skip-link" href="#main">
@@ -46,9 +57,13 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        {children}
       </main>
-      <SessionExpiredDialog />
+      {sessionLost ? (
+        <Suspense fallback={null}>
+          <SessionExpiredDialog />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,4 @@
+// Types of first-path.mjs (plain JavaScript, so that node scripts read it without a build).
+export declare const FIRST_PATH_ROOTS: readonly string[];
+export declare const languageTexts: (language: string) => string;
+export declare const LANGUAGES: readonly string[];
