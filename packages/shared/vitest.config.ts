@@ -5,5 +5,11 @@ export default defineProject({
   ssr: { resolve: { conditions: ['source'] } },
   // The Node suites share one module graph per worker (no per-file re-import of fastify, zod and
   // the app): no test mocks modules or changes globals (docs/decisions/070-test-suite-speed.md).
-  test: { environment: 'node', include: ['test/**/*.test.ts'], isolate: false },
+  // 30 s per test instead of 5: a busy machine is no failure (decision 070).
+  test: {
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+    isolate: false,
+    testTimeout: 30_000,
+  },
 });

@@ -33,9 +33,7 @@ function startCli(env: Record<string, string>, args: string[] = []) {
   return { child, banner, exited, stderr: () => stderr };
 }
 
-// Each test starts Node with tsx, which takes seconds on a busy machine: a wait, not a speed
-// check (the BFF's process tests allow the same).
-describe('cli', { timeout: 30_000 }, () => {
+describe('cli', () => {
   it('serves the emulator, prints both demo accounts and stops on SIGTERM', async () => {
     const cli = startCli({ EMULATOR_PORT: '0' }, ['--test-control']);
     const banner = await cli.banner;
