@@ -2,3 +2,4 @@
 export declare const FIRST_PATH_ROOTS: readonly string[];
 export declare const languageTexts: (language: string) => string;
 export declare const LANGUAGES: readonly string[];
+export declare const FIRST_SCREEN_BUDGET_GZIP_BYTES: number;

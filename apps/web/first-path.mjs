@@ -11,3 +11,6 @@ export const FIRST_PATH_ROOTS = ['src/main.tsx', 'src/app/routes/overview.tsx'];
 export const languageTexts = (language) => `src/lib/i18n/texts-${language}.ts`;
 
 export const LANGUAGES = ['en', 'ru'];
+
+/** Issue 12: at most 100 KB (100 000 bytes) of JavaScript on the path, gzipped at level 6. */
+export const FIRST_SCREEN_BUDGET_GZIP_BYTES = 100_000;

@@ -67,6 +67,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Session endpoints answer 401 as a result, not as a lost session. */
   waitForSignInOn401?: boolean;
+  /** Statuses that answer the question rather than fail (GET /api/session: 401 is "nobody"). */
+  answerStatuses?: readonly number[];
   signal?: AbortSignal;
 }
 
@@ -86,7 +88,9 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
   } catch (error) {
     // The texts that word errors load with the first one (they are not on the first screen's
     // path); when they cannot load, the first screen's own NETWORK_ERROR and UNKNOWN texts speak.
-    if (error instanceof ApiError) await loadMoreTexts().catch(() => undefined);
+    if (error instanceof ApiError && !options.answerStatuses?.includes(error.statusCode)) {
+      await loadMoreTexts().catch(() => undefined);
+    }
     throw error;
   }
 }
