@@ -13,5 +13,7 @@ export default defineProject({
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
+    // 30 s per test instead of 5: a busy machine is no failure (decision 070).
+    testTimeout: 30_000,
   },
 });
