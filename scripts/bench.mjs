@@ -14,7 +14,7 @@ import path from 'node:path';
 import { measureClickToSchedules } from './bench/click.mjs';
 import { measure, percentile } from './bench/load.mjs';
 import { freePort, mainThreadCpuMs, startNode, stopAll } from './bench/processes.mjs';
-import { pnpm, step } from './lib.mjs';
+import { pnpm, runCollected, step } from './lib.mjs';
 
 const args = new Set(process.argv.slice(2));
 const option = (name, fallback) =>
@@ -283,7 +283,7 @@ const table =
 console.log(`\n${table}`);
 
 /** Replaces what stands between `<!-- NAME:BEGIN -->` and `<!-- NAME:END -->` in the file. */
-function writeSection(name, text) {
+async function writeSection(name, text) {
   const file = 'docs/benchmarks.md';
   const begin = `<!-- ${name}:BEGIN -->`;
   const end = `<!-- ${name}:END -->`;
@@ -292,10 +292,12 @@ function writeSection(name, text) {
   const until = current.indexOf(end);
   if (at === -1 || until === -1) throw new Error(`${file} has no ${begin} … ${end} markers`);
   writeFileSync(file, `${current.slice(0, at + begin.length)}\n${text}${current.slice(until)}`);
+  // Aligned as prettier aligns tables, so that `prettier --check` passes after a run.
+  await runCollected('corepack', ['pnpm', 'exec', 'prettier', '--write', file]);
   console.log(`written to ${file} (${name})`);
 }
 
-if (!args.has('--no-write')) writeSection('BENCH', table);
+if (!args.has('--no-write')) await writeSection('BENCH', table);
 
 if (!args.has('--no-click')) {
   step(`click to schedules in Chromium, ${clickRuns} runs per case (load ${load()})`);
@@ -322,5 +324,5 @@ if (!args.has('--no-click')) {
       .join('\n') +
     '\n';
   console.log(`\n${clickTable}`);
-  if (!args.has('--no-write')) writeSection('CLICK', clickTable);
+  if (!args.has('--no-write')) await writeSection('CLICK', clickTable);
 }
