@@ -1,10 +1,39 @@
 // Vite for the SPA: `vite` in development (proxies /api to the BFF) and `vite build` into dist/,
 // which the BFF serves in production.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes the build's chunk graph (each JavaScript file, the source modules in it, what it imports
+ * statically and on demand) to build-report/chunks.json, outside dist/ so that it is never
+ * served. scripts/check-bundle-size.mjs measures the first screen's path with it.
+ */
+function chunkGraph(): Plugin {
+  const root = new URL('.', import.meta.url).pathname;
+  return {
+    name: 'zomro-dash:chunk-graph',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle)
+        .filter((item) => item.type === 'chunk')
+        .map((chunk) => ({
+          file: chunk.fileName,
+          isEntry: chunk.isEntry,
+          modules: chunk.moduleIds
+            .filter((id) => id.startsWith(root))
+            .map((id) => id.slice(root.length)),
+          imports: chunk.imports,
+          dynamicImports: chunk.dynamicImports,
+        }));
+      mkdirSync(`${root}build-report`, { recursive: true });
+      writeFileSync(`${root}build-report/chunks.json`, `${JSON.stringify(chunks, null, 2)}\n`);
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), chunkGraph()],
   resolve: {
     // Workspace packages are read from their TypeScript sources, so no prior build is needed.
     conditions: ['source', ...defaultClientConditions],
@@ -21,17 +50,10 @@ export default defineConfig({
     sourcemap: 'hidden',
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate files stay cached across releases.
+        // React changes less often than the app: its own file stays cached across releases. The
+        // rest is split by what each screen imports (docs/decisions/017-first-screen.md).
         codeSplitting: {
-          groups: [
-            {
-              name: 'react',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
-            },
-            // zod's jitless switch rides with zod itself, so that it is set before any chunk
-            // makes a schema (decision 042).
-            { name: 'vendor', test: /node_modules[\\/]|src[\\/]zod-config\.ts$/ },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
         },
       },
     },

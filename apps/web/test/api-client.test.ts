@@ -1,6 +1,5 @@
 // The API client: the BFF's error body becomes ApiError; a lost session waits for sign-in and
 // the request is then sent again.
-import { scheduleListResponseSchema } from '@zomro-dash/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiRequest } from '@/lib/api-client';
 import { sessionExpiry } from '@/lib/session-expiry';
@@ -30,7 +29,6 @@ describe('apiRequest', () => {
       apiRequest('/api/instances/1/schedules', {
         method: 'POST',
         body: { a: 1 },
-        schema: scheduleListResponseSchema,
       }),
     ).resolves.toEqual({ schedules: [], retention: null });
     const [, init] = fetchMock.mock.calls[0] ?? [];
@@ -88,11 +86,13 @@ describe('apiRequest', () => {
     });
   });
 
-  it('refuses a success body that breaks the contract', async () => {
-    mockFetch(() => json(200, { schedules: [{ id: 'not digits' }] }));
-    await expect(
-      apiRequest('/api/x', { schema: scheduleListResponseSchema }),
-    ).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+  it('refuses a success answer that is not a JSON object (a proxy’s page, a bare list)', async () => {
+    mockFetch(() => new Response('<html>Gateway</html>', { status: 200 }));
+    await expect(apiRequest('/api/x')).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    mockFetch(() => json(200, [1, 2]));
+    await expect(apiRequest('/api/x')).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    mockFetch(() => new Response(null, { status: 200 }));
+    await expect(apiRequest('/api/x')).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
   });
 
   it('returns undefined for 204', async () => {

@@ -2,11 +2,11 @@
 // can take seconds) the operator sees what is happening; then the page itself.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequireSession } from '@/features/auth/components/require-session';
 import { i18n } from '@/lib/i18n';
 import { createQueryClient } from '@/lib/query-client';
+import { Router } from '@/lib/router';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -20,11 +20,11 @@ describe('RequireSession', () => {
     );
     render(
       <QueryClientProvider client={createQueryClient()}>
-        <MemoryRouter>
+        <Router>
           <RequireSession>
             <p>the instances</p>
           </RequireSession>
-        </MemoryRouter>
+        </Router>
       </QueryClientProvider>,
     );
     expect(screen.getByRole('status').textContent).toContain('Checking your Zomro session…');

@@ -1,7 +1,7 @@
 // Test environment: English UI, a clean DOM after each test, and <dialog> methods that jsdom lacks.
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeEach } from 'vitest';
-import { i18n } from '@/lib/i18n';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
+import { i18n, loadLanguage } from '@/lib/i18n';
 
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
   HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
@@ -12,6 +12,11 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
     this.dispatchEvent(new Event('close'));
   };
 }
+
+// Both languages' texts, so that a test can switch or ask for either.
+beforeAll(async () => {
+  await Promise.all([loadLanguage('en'), loadLanguage('ru')]);
+});
 
 beforeEach(async () => {
   await i18n.changeLanguage('en');

@@ -1,38 +1,39 @@
 // Leaving a schedule form with unsaved changes: an in-app navigation asks first, closing or
 // reloading the tab gets the browser's warning; a clean form and a save leave silently, Cancel asks.
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, Link, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { ScheduleForm } from '@/features/schedules/components/schedule-form';
+import { Link, navigate, Route, Router, Switch } from '@/lib/router';
 
-function renderInRouter(onSubmit: () => Promise<unknown> = () => Promise.resolve()) {
-  const router = createMemoryRouter(
-    [
-      {
-        path: '/form',
-        element: (
-          <>
-            <Link to="/elsewhere">All instances</Link>
-            <ScheduleForm
-              mode="edit"
-              title="Edit “Nightly”"
-              defaultValues={{ name: 'Nightly', days: [1], time: '03:00' }}
-              onSubmit={onSubmit}
-              onSaved={() => void router.navigate('/elsewhere')}
-              onCancel={() => void router.navigate('/elsewhere')}
-              timeZone="Europe/Berlin"
-              warnBeforeLeaving
-            />
-          </>
-        ),
-      },
-      { path: '/elsewhere', element: <h1>Elsewhere</h1> },
-    ],
-    { initialEntries: ['/form'] },
+function renderInRouter(
+  onSubmit: () => Promise<unknown> = () => Promise.resolve(),
+  { keepHistory = false } = {},
+) {
+  if (!keepHistory) history.replaceState(null, '', '/form');
+  render(
+    <Router>
+      <Switch>
+        <Route path="/form">
+          <Link to="/elsewhere">All instances</Link>
+          <ScheduleForm
+            mode="edit"
+            title="Edit “Nightly”"
+            defaultValues={{ name: 'Nightly', days: [1], time: '03:00' }}
+            onSubmit={onSubmit}
+            onSaved={() => navigate('/elsewhere')}
+            onCancel={() => navigate('/elsewhere')}
+            timeZone="Europe/Berlin"
+            warnBeforeLeaving
+          />
+        </Route>
+        <Route path="/elsewhere">
+          <h1>Elsewhere</h1>
+        </Route>
+      </Switch>
+    </Router>,
   );
-  render(<RouterProvider router={router} />);
-  return { router, user: userEvent.setup() };
+  return { router: { navigate: (to: string) => act(() => navigate(to)) }, user: userEvent.setup() };
 }
 
 const nameInput = () => screen.getByLabelText('Name');
@@ -45,7 +46,7 @@ function beforeUnloadIsStopped(): boolean {
 
 describe('unsaved changes in the schedule form', () => {
   it('asks before an in-app navigation, keeps the form on "Keep editing", leaves on "Discard"', async () => {
-    const { router, user } = renderInRouter();
+    const { user } = renderInRouter();
     await user.type(nameInput(), ' backup');
     await user.click(screen.getByRole('link', { name: 'All instances' }));
 
@@ -53,7 +54,7 @@ describe('unsaved changes in the schedule form', () => {
     expect(dialog.textContent).toContain('Discard unsaved changes?');
     await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(router.state.location.pathname).toBe('/form');
+    expect(location.pathname).toBe('/form');
     expect((nameInput() as HTMLInputElement).value).toBe('Nightly backup');
 
     await user.click(screen.getByRole('link', { name: 'All instances' }));
@@ -79,7 +80,7 @@ describe('unsaved changes in the schedule form', () => {
     expect(await screen.findByRole('heading', { name: 'Elsewhere' })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
 
-    await first.router.navigate('/form');
+    first.router.navigate('/form');
     await first.user.type(await screen.findByLabelText('Name'), '!');
     await first.user.click(screen.getByRole('button', { name: 'Cancel' }));
     // Cancel with unsaved changes asks before they go.
@@ -88,11 +89,30 @@ describe('unsaved changes in the schedule form', () => {
     );
     expect(await screen.findByRole('heading', { name: 'Elsewhere' })).toBeTruthy();
 
-    await first.router.navigate('/form');
+    first.router.navigate('/form');
     await first.user.type(await screen.findByLabelText('Name'), '!');
     await first.user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByRole('heading', { name: 'Elsewhere' })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(beforeUnloadIsStopped()).toBe(false);
+  });
+
+  it('asks before the browser’s Back leaves the form, and goes back on "Discard"', async () => {
+    history.replaceState(null, '', '/elsewhere');
+    history.pushState(null, '', '/form');
+    const { user } = renderInRouter(undefined, { keepHistory: true });
+    await user.type(nameInput(), ' backup');
+    act(() => history.back());
+    const dialog = await screen.findByRole('dialog');
+    expect(location.pathname).toBe('/form');
+    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    expect((nameInput() as HTMLInputElement).value).toBe('Nightly backup');
+
+    act(() => history.back());
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Discard changes' }),
+    );
+    expect(await screen.findByRole('heading', { name: 'Elsewhere' })).toBeTruthy();
+    expect(location.pathname).toBe('/elsewhere');
   });
 });

@@ -2,25 +2,10 @@
 // how many backups an instance keeps, with what outcome. The BFF writes it; GET /api/audit and the Activity page read it.
 import { z } from 'zod';
 import { idSchema } from './schedule.js';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_PAGE_MAX } from './plain/audit.js';
 import { weekdaySchema } from './weekday.js';
 
-export const AUDIT_ACTIONS = [
-  'session.sign-in',
-  'session.sign-in-failed',
-  'session.sign-out',
-  'schedule.create',
-  'schedule.update',
-  'schedule.delete',
-  'instance.retention',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-/**
- * `ok`: done; `failed`: refused or not sent (`errorCode` says why); `unknown`: Zomro's answer was
- * lost (time-out, reset, the server stopped), so the change may or may not have happened.
- */
-export const AUDIT_OUTCOMES = ['ok', 'failed', 'unknown'] as const;
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export * from './plain/audit.js';
 
 /** A schedule's values before or after a change. */
 export const auditScheduleValuesSchema = z.object({
@@ -54,8 +39,6 @@ export const auditEntrySchema = z.object({
   errorCode: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
-
-export const AUDIT_PAGE_MAX = 200;
 
 export const auditQuerySchema = z.object({
   instanceId: idSchema.optional(),

@@ -2,32 +2,7 @@
 import { z } from 'zod';
 import { backupScheduleSchema } from './schedule.js';
 
-export const API_ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'INVALID_JSON',
-  'BAD_CREDENTIALS',
-  'TOTP_INVALID',
-  'UNAUTHENTICATED',
-  'SESSION_EXPIRED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'PRECONDITION_FAILED',
-  'INSTANCE_BLOCKED',
-  'IDEMPOTENCY_KEY_REUSED',
-  'RATE_LIMITED',
-  'UPSTREAM_REJECTED',
-  'UPSTREAM_BUSY',
-  'UPSTREAM_BLOCKED',
-  'UPSTREAM_BAD_RESPONSE',
-  'UPSTREAM_UNAVAILABLE',
-  'UPSTREAM_TIMEOUT',
-  'UPSTREAM_ACCOUNT_REJECTED',
-  'AUDIT_UNAVAILABLE',
-  'STORE_UNAVAILABLE',
-  'INTERNAL_ERROR',
-] as const;
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+export * from './plain/errors.js';
 
 export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof fieldErrorSchema>;

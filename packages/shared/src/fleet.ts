@@ -8,9 +8,9 @@ import {
   scheduleInputSchema,
   type BackupSchedule,
 } from './schedule.js';
+import { BULK_INSTANCES_MAX, BULK_RESULT_STATUSES } from './plain/fleet.js';
 
-/** The most instances one bulk apply may name (a request stays well under the body limit). */
-export const BULK_INSTANCES_MAX = 500;
+export * from './plain/fleet.js';
 
 /** Why one instance could not be read or changed: the API error's code and sentence. */
 export const fleetErrorSchema = z.object({ code: z.string(), message: z.string() });
@@ -41,8 +41,6 @@ export const bulkScheduleInputSchema = scheduleInputSchema.extend({
 });
 export type BulkScheduleInput = z.input<typeof bulkScheduleInputSchema>;
 export type ValidBulkScheduleInput = z.output<typeof bulkScheduleInputSchema>;
-
-export const BULK_RESULT_STATUSES = ['created', 'failed'] as const;
 
 export const bulkResultSchema = z.object({
   instanceId: idSchema,

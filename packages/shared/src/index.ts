@@ -4,7 +4,7 @@ export * from './schedule.js';
 export * from './instance.js';
 export * from './session.js';
 export * from './errors.js';
-export * from './next-run.js';
+export * from './plain/next-run.js';
 export * from './audit.js';
 export * from './retention.js';
 export * from './fleet.js';

@@ -1,9 +1,9 @@
 // Retention: how many scheduled backups Zomro keeps for an instance (`backup_rotation`, 1–10; Zomro's
 // panel calls it the "maximum number of scheduled backups that will be stored").
 import { z } from 'zod';
+import { RETENTION_MAX, RETENTION_MIN } from './plain/retention.js';
 
-export const RETENTION_MIN = 1;
-export const RETENTION_MAX = 10;
+export * from './plain/retention.js';
 
 const RETENTION_MESSAGE = `Backups kept must be a whole number from ${RETENTION_MIN} to ${RETENTION_MAX}`;
 

@@ -1,16 +1,19 @@
 // A backup schedule of one Cloud VPS instance, as the dashboard's JSON API speaks it, and the
 // input rules shared by the form in the browser and the BFF's validation at the edge.
 import { z } from 'zod';
+import {
+  CONTROL_CHARACTERS,
+  normaliseTime,
+  SCHEDULE_NAME_MAX,
+  TIME_PATTERN,
+} from './plain/schedule.js';
 import { retentionSchema } from './retention.js';
 import { sortWeekdays, weekdaySchema, type Weekday } from './weekday.js';
 
+export * from './plain/schedule.js';
+
 /** Zomro ids are strings of digits; we never turn them into numbers. */
 export const idSchema = z.string().regex(/^\d{1,20}$/, 'An id is a string of digits');
-
-export const SCHEDULE_NAME_MAX = 100;
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 export const scheduleNameSchema = z
   .string({ error: 'Name is required' })
@@ -18,19 +21,6 @@ export const scheduleNameSchema = z
   .min(1, 'Name is required')
   .max(SCHEDULE_NAME_MAX, `Name must be at most ${SCHEDULE_NAME_MAX} characters`)
   .refine((name) => !CONTROL_CHARACTERS.test(name), 'Name must not contain control characters');
-
-export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-/**
- * A time as people type it and as Zomro may send it, tidied to `HH:MM`: "2:01", "201", "0201",
- * "2.01" and "02:01:00" all mean 02:01. Anything else comes back trimmed, for validation to explain.
- */
-export function normaliseTime(text: string): string {
-  const match = /^(\d{1,2})[:.h ]?(\d{2})(?::\d{2})?$/.exec(text.trim());
-  const tidy = match ? `${match[1]!.padStart(2, '0')}:${match[2]!}` : null;
-  // "2:61" stays "2:61": only a real time is tidied, so the error names what was typed.
-  return tidy !== null && TIME_PATTERN.test(tidy) ? tidy : text.trim();
-}
 
 /**
  * A time of day in the provider's zone (GMT+3): accepts what the form accepts ("3:00", "0300")

@@ -1,36 +1,40 @@
 // Signing in to the dashboard (Zomro credentials in personal mode, an operator's own in team mode),
 // the second step for two-factor accounts, roles, and what /api/health reports.
 import { z } from 'zod';
+import {
+  MODES,
+  PASSWORD_MAX,
+  ROLES,
+  SIGN_IN_MESSAGES,
+  TOTP_PATTERN,
+  USERNAME_MAX,
+} from './plain/session.js';
+
+export * from './plain/session.js';
 
 export const credentialsSchema = z.object({
   username: z
-    .string({ error: 'Username is required' })
+    .string({ error: SIGN_IN_MESSAGES.usernameRequired })
     .trim()
-    .min(1, 'Username is required')
-    .max(200),
-  password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(500),
+    .min(1, SIGN_IN_MESSAGES.usernameRequired)
+    .max(USERNAME_MAX),
+  password: z
+    .string({ error: SIGN_IN_MESSAGES.passwordRequired })
+    .min(1, SIGN_IN_MESSAGES.passwordRequired)
+    .max(PASSWORD_MAX),
 });
 export type Credentials = z.infer<typeof credentialsSchema>;
 
 export const totpSchema = z.object({
   code: z
-    .string({ error: 'Enter the 6-digit code' })
+    .string({ error: SIGN_IN_MESSAGES.totpRequired })
     .trim()
-    .regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app'),
+    .regex(TOTP_PATTERN, SIGN_IN_MESSAGES.totpInvalid),
 });
 export type TotpInput = z.infer<typeof totpSchema>;
 
-/** What an operator may do: an editor changes schedules, a viewer only looks. */
-export const ROLES = ['editor', 'viewer'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
-
-/**
- * `personal`: each operator signs in with Zomro credentials. `team`: the server holds one Zomro
- * account and operators sign in as themselves (an operators file, or a trusted proxy's header).
- */
-export const MODES = ['personal', 'team'] as const;
-export type Mode = (typeof MODES)[number];
 
 export const sessionUserSchema = z.object({
   /** The operator: the Zomro username in personal mode, the operator's own name in team mode. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextRun, nextRuns } from '../src/next-run.js';
+import { nextRun, nextRuns } from '../src/plain/next-run.js';
 
 describe('nextRuns (provider zone GMT+3)', () => {
   it('converts the provider time to UTC', () => {

@@ -2,14 +2,13 @@
 import { useState } from 'react';
 import { createQueryClient } from '@/lib/query-client';
 import { AppProvider } from './provider';
-import { AppRouter, createRouter } from './router';
+import { AppRouter } from './router';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createRouter);
   return (
     <AppProvider queryClient={queryClient}>
-      <AppRouter router={router} />
+      <AppRouter />
     </AppProvider>
   );
 }

@@ -1,7 +1,8 @@
 // The frame of every signed-in page: header (product, demo mark, language, user), the page, the
 // sign-in dialog for a lost session.
-import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet } from 'react-router';
+import { useTranslation } from '@/lib/i18n';
+import type { ReactNode } from 'react';
+import { Link, NavLink } from '@/lib/router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { paths } from '@/config/paths';
 import { SessionExpiredDialog } from '@/features/auth/components/session-expired-dialog';
@@ -18,7 +19,7 @@ export function Logo() {
   );
 }
 
-export function AppLayout() {
+export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
@@ -46,7 +47,7 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        {children}
       </main>
       <SessionExpiredDialog />
     </>

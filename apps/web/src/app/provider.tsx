@@ -1,9 +1,8 @@
-// Everything the pages rely on: the query client, translations and notifications.
+// Everything the pages rely on: the query client and notifications (translations are a module,
+// src/lib/i18n, loaded before the first render).
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { NotificationsProvider } from '@/components/ui/notifications';
-import { i18n } from '@/lib/i18n';
 
 export function AppProvider({
   queryClient,
@@ -13,10 +12,8 @@ export function AppProvider({
   children: ReactNode;
 }) {
   return (
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <NotificationsProvider>{children}</NotificationsProvider>
-      </QueryClientProvider>
-    </I18nextProvider>
+    <QueryClientProvider client={queryClient}>
+      <NotificationsProvider>{children}</NotificationsProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,5 +1,5 @@
 // EN / RU: switches the UI's language at once and remembers it in this browser.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { LANGUAGE_NAMES, LANGUAGES, setLanguage } from '@/lib/i18n';
 
 export function LanguageSwitch() {

@@ -1,6 +1,6 @@
 // Names the browser tab after the page, so several open tabs stay apart.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 
 export function useDocumentTitle(title?: string) {
   const { t } = useTranslation();

@@ -1,8 +1,15 @@
 // The SPA's one way to the BFF: JSON over fetch with the session cookie. Error bodies
 // `{ statusCode, code, message, details }` become ApiError; a lost session waits for sign-in.
-import { apiErrorSchema, type BackupSchedule, type FieldError } from '@zomro-dash/shared';
+// Answers are not parsed with the shared zod schemas here: the BFF checks every answer against
+// those schemas before sending it (its serializer), and zod would double the first screen's
+// JavaScript budget (docs/decisions/017-first-screen.md). What is checked is what a proxy or an
+// older server could get wrong: that a JSON object came back where one was expected.
+import type { BackupSchedule, FieldError } from '@zomro-dash/shared';
 import type { z } from 'zod';
 import { sessionExpiry } from './session-expiry';
+
+/** What a route answers, as its shared schema describes it (a type only: no zod is loaded). */
+export type Answer<Schema extends z.ZodType> = z.output<Schema>;
 
 export class ApiError extends Error {
   readonly statusCode: number;
@@ -47,11 +54,14 @@ export class ApiError extends Error {
   }
 }
 
-export interface RequestOptions<T> {
+export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
-  /** Checks the success body; without it the body is returned unchecked (or undefined for 204). */
-  schema?: z.ZodType<T>;
+  /**
+   * Whether the answer must be a JSON object (else BAD_RESPONSE). Default: yes, but for DELETE,
+   * which the API answers 204 with no body.
+   */
+  json?: boolean;
   /** Extra request headers (`Idempotency-Key`, `If-Match`). */
   headers?: Record<string, string>;
   /** Session endpoints answer 401 as a result, not as a lost session. */
@@ -69,7 +79,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function send<T>(path: string, options: RequestOptions<T>): Promise<T> {
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -91,13 +101,14 @@ async function send<T>(path: string, options: RequestOptions<T>): Promise<T> {
   }
   const body = await readJson(response);
   if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(body);
     const retryAfter = Number(response.headers.get('Retry-After'));
     throw new ApiError(
-      parsed.success
+      isApiErrorBody(body)
         ? {
-            ...parsed.data,
-            details: parsed.data.details as readonly FieldError[] | BackupSchedule | undefined,
+            statusCode: body.statusCode,
+            code: body.code,
+            message: body.message,
+            ...(body.details !== undefined && { details: body.details }),
             retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
           }
         : {
@@ -108,19 +119,35 @@ async function send<T>(path: string, options: RequestOptions<T>): Promise<T> {
           },
     );
   }
-  if (!options.schema) return body as T;
-  const parsed = options.schema.safeParse(body);
-  if (!parsed.success) {
+  if (!(options.json ?? options.method !== 'DELETE')) return body as T;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ApiError({
       statusCode: response.status,
       code: 'BAD_RESPONSE',
       message: 'The dashboard server sent an answer this page does not understand.',
     });
   }
-  return parsed.data;
+  return body as T;
 }
 
-export async function apiRequest<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+/** The API's error shape (`apiErrorSchema` in packages/shared), checked by hand. */
+function isApiErrorBody(body: unknown): body is {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: readonly FieldError[] | BackupSchedule;
+} {
+  if (typeof body !== 'object' || body === null) return false;
+  const { statusCode, code, message, details } = body as Record<string, unknown>;
+  return (
+    Number.isInteger(statusCode) &&
+    typeof code === 'string' &&
+    typeof message === 'string' &&
+    (details === undefined || typeof details === 'object')
+  );
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   for (;;) {
     try {
       return await send(path, options);

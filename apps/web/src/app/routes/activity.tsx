@@ -1,8 +1,8 @@
 // /activity: the audit trail of the Zomro account, filtered by operator and instance (both kept in
 // the address), older pages on demand.
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useTranslation } from '@/lib/i18n';
+import { useSearchParams } from '@/lib/router';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { LoadingBlock, Skeleton } from '@/components/ui/skeleton';
 import { useAudit } from '@/features/activity/api/get-audit';
@@ -138,3 +138,5 @@ export function ActivityRoute() {
     </div>
   );
 }
+
+export default ActivityRoute;

@@ -1,15 +1,12 @@
 // /instances/:instanceId/schedules/:scheduleId/edit: the form to change a schedule. It saves only
 // over the version it was opened on; if someone changed the schedule meanwhile, the operator sees
 // both and chooses.
-import {
-  blocksScheduleChanges,
-  type BackupSchedule,
-  type ValidScheduleInput,
-} from '@zomro-dash/shared';
+import type { BackupSchedule, ValidScheduleInput } from '@zomro-dash/shared';
+import { blocksScheduleChanges } from '@zomro-dash/shared/plain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useOutletContext, useParams } from 'react-router';
+import { useTranslation } from '@/lib/i18n';
+import { Link, useNavigate } from '@/lib/router';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { useNotify } from '@/components/ui/notifications';
 import { LoadingBlock, Skeleton } from '@/components/ui/skeleton';
@@ -22,12 +19,16 @@ import { BlockedNotice } from '@/features/schedules/components/blocked-notice';
 import { ScheduleForm } from '@/features/schedules/components/schedule-form';
 import { useNow } from '@/hooks/use-now';
 import { ApiError } from '@/lib/api-client';
-import type { InstanceOutletContext } from './instance';
+import type { RouteInstance } from './instance';
 
-export function EditScheduleRoute() {
+export function EditScheduleRoute({
+  instance,
+  scheduleId,
+}: {
+  instance: RouteInstance;
+  scheduleId: string;
+}) {
   const { t } = useTranslation();
-  const { scheduleId = '' } = useParams();
-  const { instance } = useOutletContext<InstanceOutletContext>();
   const schedules = useSchedules(instance.id);
   const schedule = schedules.data?.find((s) => s.id === scheduleId);
 
@@ -144,3 +145,5 @@ function EditScheduleForm({ instanceId, opened }: { instanceId: string; opened: 
     </>
   );
 }
+
+export default EditScheduleRoute;

@@ -1,8 +1,8 @@
 // /instances/:instanceId (and its form routes): the instance, its schedules, and the create or
 // edit form beside them.
-import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useMatch, useNavigate, useParams } from 'react-router';
+import { lazy, useEffect, useRef } from 'react';
+import { useTranslation } from '@/lib/i18n';
+import { Link, useNavigate, useParams, useRoute } from '@/lib/router';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { paths } from '@/config/paths';
 import { useCanChange } from '@/features/auth/lib/role';
@@ -14,11 +14,22 @@ import {
 } from '@/features/schedules/components/schedules-panel';
 import { ScheduleRowActions } from '@/features/schedules/components/schedule-row-actions';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { RouteLoading } from '@/components/ui/route-loading';
 
-export interface InstanceOutletContext {
-  /** `status`: Zomro's instance_status, once the instance list has been read. */
-  instance: { id: string; name: string; status?: string };
+/** The instance the form routes work on; `status` is Zomro's, once the instance list is read. */
+export interface RouteInstance {
+  id: string;
+  name: string;
+  status?: string;
 }
+
+/** /instances/:instanceId, and its two form addresses below it. */
+export const INSTANCE_ROUTE =
+  /^\/instances\/(?<instanceId>[^/]+)(?:\/schedules\/(?:new|[^/]+\/edit))?\/?$/;
+
+// The forms load when first opened (docs/decisions/017-first-screen.md).
+const NewScheduleRoute = lazy(() => import('./new-schedule'));
+const EditScheduleRoute = lazy(() => import('./edit-schedule'));
 
 export function InstanceRoute() {
   const { t } = useTranslation();
@@ -27,8 +38,10 @@ export function InstanceRoute() {
   const instances = useInstances();
   const canChange = useCanChange();
   const instance = instances.data?.find((i) => i.id === instanceId);
-  const formOpen = useMatch('/instances/:instanceId/schedules/*') !== null;
-  const named = {
+  const [creating] = useRoute('/instances/:instanceId/schedules/new');
+  const [editing, editParams] = useRoute('/instances/:instanceId/schedules/:scheduleId/edit');
+  const formOpen = creating || editing;
+  const named: RouteInstance = {
     id: instanceId,
     name: instance?.name ?? instanceId,
     ...(instance && { status: instance.status }),
@@ -74,7 +87,13 @@ export function InstanceRoute() {
           {formOpen ? (
             <div className="instance-layout-form">
               {canChange ? (
-                <Outlet context={{ instance: named } satisfies InstanceOutletContext} />
+                <RouteLoading>
+                  {editing ? (
+                    <EditScheduleRoute instance={named} scheduleId={editParams?.scheduleId ?? ''} />
+                  ) : (
+                    <NewScheduleRoute instance={named} />
+                  )}
+                </RouteLoading>
               ) : (
                 <section className="panel form-panel">
                   <p className="alert alert-info">{t('team.viewOnlyTitle')}</p>

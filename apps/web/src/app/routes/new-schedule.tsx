@@ -1,20 +1,19 @@
 // /instances/:instanceId/schedules/new: the form to create a schedule.
-import { blocksScheduleChanges } from '@zomro-dash/shared';
-import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useOutletContext } from 'react-router';
+import { blocksScheduleChanges } from '@zomro-dash/shared/plain';
+import { useTranslation } from '@/lib/i18n';
+import { Link, useNavigate } from '@/lib/router';
 import { useNotify } from '@/components/ui/notifications';
 import { paths } from '@/config/paths';
 import { useCreateSchedule } from '@/features/schedules/api/create-schedule';
 import { useSchedules } from '@/features/schedules/api/get-schedules';
 import { BlockedNotice } from '@/features/schedules/components/blocked-notice';
 import { ScheduleForm } from '@/features/schedules/components/schedule-form';
-import type { InstanceOutletContext } from './instance';
+import type { RouteInstance } from './instance';
 
-export function NewScheduleRoute() {
+export function NewScheduleRoute({ instance }: { instance: RouteInstance }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const notify = useNotify();
-  const { instance } = useOutletContext<InstanceOutletContext>();
   const create = useCreateSchedule(instance.id);
   // Zomro saves a schedule of a stopped or suspended instance: say what that means.
   const state = instance.status?.toLowerCase();
@@ -54,3 +53,5 @@ export function NewScheduleRoute() {
     />
   );
 }
+
+export default NewScheduleRoute;

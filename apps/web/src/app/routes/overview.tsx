@@ -1,14 +1,21 @@
 // /instances: the overview, the first page after sign-in — every server with its schedules, the
 // grid and apply-to-many (the fleet feature, loaded on demand), with the one schedule form.
 import { useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { lazy } from 'react';
+import { useTranslation } from '@/lib/i18n';
+import { useLocation } from '@/lib/router';
 import { useCanChange } from '@/features/auth/lib/role';
 import { FleetOverview, type CopiedSchedule } from '@/features/fleet/components/fleet-overview';
 import { useInstances } from '@/features/instances/api/get-instances';
 import { getSchedulesQueryOptions } from '@/features/schedules/api/get-schedules';
-import { ScheduleForm } from '@/features/schedules/components/schedule-form';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+
+// The form (react-hook-form, zod) loads when apply-to-many first opens, not with the overview.
+const ScheduleForm = lazy(() =>
+  import('@/features/schedules/components/schedule-form').then((m) => ({
+    default: m.ScheduleForm,
+  })),
+);
 
 /** What "Copy to other servers" on a schedule row hands to this page. */
 export interface OverviewLocationState {

@@ -1,6 +1,6 @@
 // /sign-in: the sign-in page; afterwards back to the address that sent the operator here.
-import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from '@/lib/i18n';
+import { Navigate, useNavigate, useSearchParams } from '@/lib/router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { safeNext } from '@/config/paths';
 import { useSession } from '@/features/auth/api/get-session';

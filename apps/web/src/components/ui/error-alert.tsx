@@ -1,7 +1,7 @@
 // An error as the operator should see it: what failed, what to do (in the UI's language, from the
 // error's code), and Retry where trying again can help (or "Sign in again" when the session is gone).
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from '@/lib/i18n';
+import { useTranslation } from '@/lib/i18n';
 import { ApiError } from '@/lib/api-client';
 import { i18n } from '@/lib/i18n';
 import { sessionExpiry } from '@/lib/session-expiry';

@@ -1,7 +1,8 @@
-// The one form wrapper: react-hook-form with a zod schema from packages/shared, and fields wired
-// to their label, hint and translated error message (aria-invalid, aria-describedby).
+// The form wrapper of the screens that load on demand (the schedule form): react-hook-form with a
+// zod schema from packages/shared, and fields wired to their label, hint and translated error
+// message (field.tsx). The sign-in form, on the first screen, uses field.tsx alone.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, type FormHTMLAttributes, type ReactNode, type Ref } from 'react';
+import type { FormHTMLAttributes, ReactNode, Ref } from 'react';
 import {
   FormProvider,
   get,
@@ -13,10 +14,11 @@ import {
   type Path,
   type UseFormReturn,
 } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import type { z } from 'zod';
 import { ApiError } from '@/lib/api-client';
 import { translateValidationMessage } from '@/lib/i18n';
+import { FieldShell, type FieldShellProps } from './field';
 
 type FormProps<TIn extends FieldValues, TOut extends FieldValues> = Omit<
   FormHTMLAttributes<HTMLFormElement>,
@@ -63,45 +65,13 @@ export function Form<TIn extends FieldValues, TOut extends FieldValues>({
   );
 }
 
-export interface FieldControlProps {
-  id: string;
-  'aria-invalid': boolean;
-  'aria-describedby'?: string;
-}
-
-interface FieldProps {
+interface FieldProps extends Omit<FieldShellProps, 'message'> {
   name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  className?: string;
-  children: (control: FieldControlProps) => ReactNode;
 }
 
-/** A labelled control with its hint and its (translated) error underneath. */
-export function Field({ name, label, hint, className, children }: FieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const message = useFieldError(name);
-  const describedBy = [hint ? hintId : null, message ? errorId : null].filter(Boolean).join(' ');
-  return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      {children({
-        id,
-        'aria-invalid': Boolean(message),
-        'aria-describedby': describedBy || undefined,
-      })}
-      {hint ? (
-        <div className="field-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      <FieldErrorText id={errorId} message={message} />
-    </div>
-  );
+/** A labelled control of the form with its hint and its (translated) error underneath. */
+export function Field({ name, ...props }: FieldProps) {
+  return <FieldShell {...props} message={useFieldError(name)} />;
 }
 
 /** The translated error of a field, or null. Re-renders when the language changes. */
@@ -115,19 +85,6 @@ export function useFieldError(name: string): string | null {
       ? error.message
       : null;
   return message ? translateValidationMessage(message, i18n.language) : null;
-}
-
-export function FieldErrorText({ id, message }: { id: string; message: string | null }) {
-  if (!message) return null;
-  return (
-    <p className="field-error" id={id}>
-      <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
-        <circle cx="8" cy="8" r="7" fill="currentColor" />
-        <path d="M8 4.2v4.6M8 11.2v.1" stroke="#fff" strokeWidth="1.8" strokeLinecap="round" />
-      </svg>
-      {message}
-    </p>
-  );
 }
 
 /** Puts the BFF's field errors (400 VALIDATION_FAILED `details`) on the matching fields. */

@@ -1,8 +1,8 @@
 // GET /api/audit: the account's activity, newest first, a page at a time (the cursor comes back
 // with each page).
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { auditPageSchema, type AuditPage } from '@zomro-dash/shared';
-import { apiRequest } from '@/lib/api-client';
+import type { auditPageSchema, AuditPage } from '@zomro-dash/shared';
+import { apiRequest, type Answer } from '@/lib/api-client';
 
 export interface AuditFilters {
   actor?: string;
@@ -16,7 +16,7 @@ export function getAuditPage(filters: AuditFilters, cursor: string | null): Prom
   if (filters.actor) query.set('actor', filters.actor);
   if (filters.instanceId) query.set('instanceId', filters.instanceId);
   if (cursor) query.set('cursor', cursor);
-  return apiRequest(`/api/audit?${query.toString()}`, { schema: auditPageSchema });
+  return apiRequest<Answer<typeof auditPageSchema>>(`/api/audit?${query.toString()}`);
 }
 
 export const getAuditQueryOptions = (filters: AuditFilters) =>

@@ -1,13 +1,9 @@
 // The activity of the account as a table: when, who, what, on which instance and schedule, the
 // change (before → after) and its outcome.
-import {
-  isWeekday,
-  type AuditEntry,
-  type AuditScheduleValues,
-  type Instance,
-} from '@zomro-dash/shared';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import type { AuditEntry, AuditScheduleValues, Instance } from '@zomro-dash/shared';
+import { isWeekday } from '@zomro-dash/shared/plain';
+import { useTranslation } from '@/lib/i18n';
+import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { formatLocalDateTime, formatRelative } from '@/features/schedules/lib/schedule-time';
 import { summarizeDays } from '@/features/schedules/lib/weekdays';

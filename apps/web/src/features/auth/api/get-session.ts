@@ -1,12 +1,11 @@
 // GET /api/session: who is signed in, or null when nobody is.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { sessionResponseSchema, type SessionUser } from '@zomro-dash/shared';
-import { ApiError, apiRequest } from '@/lib/api-client';
+import type { sessionResponseSchema, SessionUser } from '@zomro-dash/shared';
+import { ApiError, apiRequest, type Answer } from '@/lib/api-client';
 
 export async function getSession(): Promise<SessionUser | null> {
   try {
-    const { user } = await apiRequest('/api/session', {
-      schema: sessionResponseSchema,
+    const { user } = await apiRequest<Answer<typeof sessionResponseSchema>>('/api/session', {
       waitForSignInOn401: false,
     });
     return user;

@@ -1,11 +1,10 @@
 // GET /api/session/options: personal or team mode, and how operators sign in (public).
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { signInOptionsSchema, type SignInOptions } from '@zomro-dash/shared';
-import { apiRequest } from '@/lib/api-client';
+import type { signInOptionsSchema, SignInOptions } from '@zomro-dash/shared';
+import { apiRequest, type Answer } from '@/lib/api-client';
 
 export function getSignInOptions(): Promise<SignInOptions> {
-  return apiRequest('/api/session/options', {
-    schema: signInOptionsSchema,
+  return apiRequest<Answer<typeof signInOptionsSchema>>('/api/session/options', {
     waitForSignInOn401: false,
   });
 }

@@ -1,15 +1,14 @@
 // POST /api/session: username and password; answers the user, or that a 2FA code is needed.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { signInResponseSchema, type Credentials, type SignInResponse } from '@zomro-dash/shared';
-import { apiRequest } from '@/lib/api-client';
+import type { signInResponseSchema, Credentials, SignInResponse } from '@zomro-dash/shared';
+import { apiRequest, type Answer } from '@/lib/api-client';
 import { getSessionQueryOptions } from './get-session';
 import { clearSignedOut } from './sign-out';
 
 export function signIn(credentials: Credentials): Promise<SignInResponse> {
-  return apiRequest('/api/session', {
+  return apiRequest<Answer<typeof signInResponseSchema>>('/api/session', {
     method: 'POST',
     body: credentials,
-    schema: signInResponseSchema,
     waitForSignInOn401: false,
   });
 }

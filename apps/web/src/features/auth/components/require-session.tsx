@@ -1,8 +1,8 @@
 // Lets the pages behind it render only for a signed-in operator; otherwise sends them to sign-in
 // and back to the same address afterwards.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { useTranslation } from '@/lib/i18n';
+import { Navigate, useLocation } from '@/lib/router';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { paths } from '@/config/paths';
 import { useSession } from '../api/get-session';

@@ -2,8 +2,8 @@
 // met the 401 (a save, a list) are sent again afterwards, so nothing typed is lost.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef } from 'react';
-import { useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useNavigate } from '@/lib/router';
+import { useTranslation } from '@/lib/i18n';
 import { Dialog } from '@/components/ui/dialog';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';

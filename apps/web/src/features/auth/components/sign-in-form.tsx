@@ -1,17 +1,14 @@
 // Sign-in with the Zomro username and password, then a 6-digit code when the account has
 // two-factor authentication; the BFF's message when it refuses. Used by the page and the dialog.
-import {
-  credentialsSchema,
-  totpSchema,
-  type Credentials,
-  type SessionUser,
-  type TotpInput,
-} from '@zomro-dash/shared';
-import { useEffect, useState, type ReactNode } from 'react';
-import { useFormContext } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+// Plain React state rather than react-hook-form: it is on the first screen, whose JavaScript
+// budget has no room for a form library or zod (docs/decisions/017-first-screen.md). The rules
+// and their messages are the shared ones the BFF checks with (packages/shared/src/plain).
+import { credentialsProblems, totpProblem } from '@zomro-dash/shared/plain';
+import type { Credentials, SessionUser } from '@zomro-dash/shared';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { Field, Form } from '@/components/ui/form';
+import { FieldShell } from '@/components/ui/field';
+import { translateValidationMessage, useTranslation } from '@/lib/i18n';
 import { useSignIn } from '../api/sign-in';
 import { useVerifyTotp } from '../api/verify-totp';
 
@@ -36,6 +33,12 @@ export function SignInForm({ onSignedIn, defaultUsername = '', hint }: SignInFor
   );
 }
 
+/** The shown (translated) message of a field's problem; re-renders with the language. */
+function useMessage(problem: string | undefined | null): string | null {
+  const { i18n } = useTranslation();
+  return problem ? translateValidationMessage(problem, i18n.language) : null;
+}
+
 function CredentialsStep({
   defaultUsername,
   hint,
@@ -49,61 +52,81 @@ function CredentialsStep({
 }) {
   const { t } = useTranslation();
   const signIn = useSignIn();
+  const [values, setValues] = useState<Credentials>({ username: defaultUsername, password: '' });
+  // Problems show after the first submit and then follow the typing, as before with a form library.
+  const [submitted, setSubmitted] = useState(false);
+  const problems = submitted ? credentialsProblems(values) : {};
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const usernameMessage = useMessage(problems.username);
+  const passwordMessage = useMessage(problems.password);
+
+  useEffect(() => {
+    (defaultUsername ? passwordRef : usernameRef).current?.focus();
+  }, [defaultUsername]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // A new try drops the last refusal, so that it never stands next to new field errors.
+    signIn.reset();
+    setSubmitted(true);
+    const found = credentialsProblems(values);
+    if (found.username || found.password) {
+      (found.username ? usernameRef : passwordRef).current?.focus();
+      return;
+    }
+    const credentials = { username: values.username.trim(), password: values.password };
+    try {
+      const result = await signIn.mutateAsync(credentials);
+      if ('user' in result) onSignedIn(result.user);
+      else onTotpRequired(credentials.username);
+    } catch {
+      // The error is shown from the mutation; the password is cleared for the next try.
+      setValues((current) => ({ ...current, password: '' }));
+      setSubmitted(false);
+      passwordRef.current?.focus();
+    }
+  };
+
   return (
-    <Form
-      schema={credentialsSchema}
-      defaultValues={{ username: defaultUsername, password: '' }}
-      className="stack"
-      // A new try drops the last refusal, so that it never stands next to new field errors.
-      beforeSubmit={() => signIn.reset()}
-      onSubmit={async (credentials, methods) => {
-        try {
-          const result = await signIn.mutateAsync(credentials);
-          if ('user' in result) onSignedIn(result.user);
-          else onTotpRequired(credentials.username);
-        } catch {
-          // The error is shown from the mutation; the password is cleared for the next try.
-          methods.resetField('password');
-          methods.setFocus('password');
-        }
-      }}
-    >
-      {({ register }) => (
-        <>
-          <FocusFirstEmpty first={defaultUsername ? 'password' : 'username'} />
-          <Field name="username" label={t('auth.username')}>
-            {(aria) => (
-              <input
-                {...aria}
-                {...register('username')}
-                className="input"
-                type="text"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-              />
-            )}
-          </Field>
-          <Field name="password" label={t('auth.password')}>
-            {(aria) => (
-              <input
-                {...aria}
-                {...register('password')}
-                className="input"
-                type="password"
-                autoComplete="current-password"
-              />
-            )}
-          </Field>
-          {signIn.error ? <ErrorAlert error={signIn.error} /> : null}
-          <button type="submit" className="btn btn-primary btn-block" aria-busy={signIn.isPending}>
-            {signIn.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-            {t('auth.submit')}
-          </button>
-          {hint}
-        </>
-      )}
-    </Form>
+    <form noValidate className="stack" onSubmit={(event) => void submit(event)}>
+      <FieldShell label={t('auth.username')} message={usernameMessage}>
+        {(aria) => (
+          <input
+            {...aria}
+            ref={usernameRef}
+            name="username"
+            value={values.username}
+            onChange={(event) => setValues({ ...values, username: event.target.value })}
+            className="input"
+            type="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+          />
+        )}
+      </FieldShell>
+      <FieldShell label={t('auth.password')} message={passwordMessage}>
+        {(aria) => (
+          <input
+            {...aria}
+            ref={passwordRef}
+            name="password"
+            value={values.password}
+            onChange={(event) => setValues({ ...values, password: event.target.value })}
+            className="input"
+            type="password"
+            autoComplete="current-password"
+          />
+        )}
+      </FieldShell>
+      {signIn.error ? <ErrorAlert error={signIn.error} /> : null}
+      <button type="submit" className="btn btn-primary btn-block" aria-busy={signIn.isPending}>
+        {signIn.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+        {t('auth.submit')}
+      </button>
+      {hint}
+    </form>
   );
 }
 
@@ -118,54 +141,57 @@ function TotpStep({
 }) {
   const { t } = useTranslation();
   const verify = useVerifyTotp();
-  return (
-    <Form
-      schema={totpSchema}
-      defaultValues={{ code: '' }}
-      className="stack"
-      beforeSubmit={() => verify.reset()}
-      onSubmit={async (input: TotpInput, methods) => {
-        try {
-          onSignedIn(await verify.mutateAsync(input));
-        } catch {
-          methods.resetField('code');
-          methods.setFocus('code');
-        }
-      }}
-    >
-      {({ register }) => (
-        <>
-          <FocusFirstEmpty first="code" />
-          <p>{t('auth.totpText', { username })}</p>
-          <Field name="code" label={t('auth.totpLabel')}>
-            {(aria) => (
-              <input
-                {...aria}
-                {...register('code')}
-                className="input input-code"
-                type="text"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-              />
-            )}
-          </Field>
-          {verify.error ? <ErrorAlert error={verify.error} /> : null}
-          <button type="submit" className="btn btn-primary btn-block" aria-busy={verify.isPending}>
-            {verify.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-            {t('auth.totpSubmit')}
-          </button>
-          <button type="button" className="btn btn-link" onClick={onBack}>
-            {t('auth.totpBack')}
-          </button>
-        </>
-      )}
-    </Form>
-  );
-}
+  const [code, setCode] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const message = useMessage(submitted ? totpProblem(code) : null);
 
-function FocusFirstEmpty({ first }: { first: keyof Credentials | keyof TotpInput }) {
-  const { setFocus } = useFormContext();
-  useEffect(() => setFocus(first), [setFocus, first]);
-  return null;
+  useEffect(() => codeRef.current?.focus(), []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    verify.reset();
+    setSubmitted(true);
+    if (totpProblem(code)) {
+      codeRef.current?.focus();
+      return;
+    }
+    try {
+      onSignedIn(await verify.mutateAsync({ code: code.trim() }));
+    } catch {
+      setCode('');
+      setSubmitted(false);
+      codeRef.current?.focus();
+    }
+  };
+
+  return (
+    <form noValidate className="stack" onSubmit={(event) => void submit(event)}>
+      <p>{t('auth.totpText', { username })}</p>
+      <FieldShell label={t('auth.totpLabel')} message={message}>
+        {(aria) => (
+          <input
+            {...aria}
+            ref={codeRef}
+            name="code"
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            className="input input-code"
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+          />
+        )}
+      </FieldShell>
+      {verify.error ? <ErrorAlert error={verify.error} /> : null}
+      <button type="submit" className="btn btn-primary btn-block" aria-busy={verify.isPending}>
+        {verify.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+        {t('auth.totpSubmit')}
+      </button>
+      <button type="button" className="btn btn-link" onClick={onBack}>
+        {t('auth.totpBack')}
+      </button>
+    </form>
+  );
 }

@@ -1,6 +1,6 @@
 // Who is signed in, and Sign out.
-import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useTranslation } from '@/lib/i18n';
+import { useNavigate } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { useSession } from '../api/get-session';
 import { useSignOut } from '../api/sign-out';

@@ -1,8 +1,8 @@
 // POST /api/schedules/bulk: one schedule on many instances; the outcome per instance. Each
 // submission carries its own Idempotency-Key, so a repeat never creates twice.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { bulkResponseSchema, type BulkResult, type ValidScheduleInput } from '@zomro-dash/shared';
-import { apiRequest } from '@/lib/api-client';
+import type { bulkResponseSchema, BulkResult, ValidScheduleInput } from '@zomro-dash/shared';
+import { apiRequest, type Answer } from '@/lib/api-client';
 import { getFleetQueryOptions } from './get-fleet';
 
 export async function bulkCreate(
@@ -10,10 +10,9 @@ export async function bulkCreate(
   input: ValidScheduleInput,
   idempotencyKey: string = crypto.randomUUID(),
 ): Promise<BulkResult[]> {
-  const { results } = await apiRequest('/api/schedules/bulk', {
+  const { results } = await apiRequest<Answer<typeof bulkResponseSchema>>('/api/schedules/bulk', {
     method: 'POST',
     body: { ...input, instanceIds },
-    schema: bulkResponseSchema,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
   return results as BulkResult[];

@@ -1,16 +1,16 @@
 // GET /api/schedules: every instance with its schedules (a failure reported on its instance), and
 // the re-read of one instance whose fetch failed, merged into the same answer.
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import {
+import type {
   fleetResponseSchema,
   scheduleListResponseSchema,
-  type FleetInstance,
+  FleetInstance,
 } from '@zomro-dash/shared';
-import { apiRequest } from '@/lib/api-client';
+import { apiRequest, type Answer } from '@/lib/api-client';
 
 export async function getFleet(): Promise<FleetInstance[]> {
-  // The schema has checked that every day is 0–6.
-  return (await apiRequest('/api/schedules', { schema: fleetResponseSchema }))
+  // The BFF checked the answer against the shared schema: every day is 0–6.
+  return (await apiRequest<Answer<typeof fleetResponseSchema>>('/api/schedules'))
     .instances as FleetInstance[];
 }
 
@@ -26,9 +26,8 @@ export const useFleet = () => useQuery(getFleetQueryOptions());
 
 /** Reads one instance's schedules again and puts them (or the new failure) in the fleet answer. */
 export async function retryInstance(queryClient: QueryClient, instanceId: string): Promise<void> {
-  const { schedules } = await apiRequest(
+  const { schedules } = await apiRequest<Answer<typeof scheduleListResponseSchema>>(
     `/api/instances/${encodeURIComponent(instanceId)}/schedules`,
-    { schema: scheduleListResponseSchema },
   );
   queryClient.setQueryData(getFleetQueryOptions().queryKey, (entries) =>
     entries?.map((entry) =>

@@ -2,7 +2,7 @@
 // through them, the outcome per server, and a retry of only the failed ones.
 import type { BulkResult, ScheduleInput, ValidScheduleInput } from '@zomro-dash/shared';
 import { useId, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { errorMessage } from '@/components/ui/error-alert';
 import { ApiError } from '@/lib/api-client';
 import { useBulkCreate } from '../api/bulk-create';

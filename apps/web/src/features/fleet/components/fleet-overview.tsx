@@ -1,16 +1,13 @@
 // The overview: every server with its schedules in one line, next run and a "No backups" flag,
 // counts at the top, a filter (text, only servers without a schedule), the 7 × 24 grid, failed
 // reads with Retry, selection for apply-to-many, and the exports.
-import {
-  blocksScheduleChanges,
-  type FleetInstance,
-  type Instance,
-  type ScheduleInput,
-} from '@zomro-dash/shared';
+import type { FleetInstance, Instance, ScheduleInput } from '@zomro-dash/shared';
+import { blocksScheduleChanges } from '@zomro-dash/shared/plain';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { lazy, useId, useMemo, useState, type ReactNode } from 'react';
+import { RouteLoading } from '@/components/ui/route-loading';
+import { useTranslation } from '@/lib/i18n';
+import { Link, useSearchParams } from '@/lib/router';
 import { ErrorAlert, errorMessage } from '@/components/ui/error-alert';
 import { paths } from '@/config/paths';
 import { InstanceStatus } from '@/features/instances/components/instance-status';
@@ -20,10 +17,13 @@ import { useNow } from '@/hooks/use-now';
 import { ApiError } from '@/lib/api-client';
 import { retryInstance, useFleet } from '../api/get-fleet';
 import { download, fleetCsv, fleetJson, fleetNextRun, schedulesLine } from '../lib/fleet';
-import { ApplyToMany, type ScheduleFormSlot } from './apply-to-many';
+import type { ScheduleFormSlot } from './apply-to-many';
 import { HeatGrid } from './heat-grid';
 import '../fleet.css';
 import '../i18n';
+
+// Apply to many (and the schedule form in it) loads when first opened.
+const ApplyToMany = lazy(() => import('./apply-to-many').then((m) => ({ default: m.ApplyToMany })));
 
 export interface CopiedSchedule extends ScheduleInput {
   /**
@@ -211,21 +211,23 @@ export function FleetOverview({
       <HeatGrid entries={entries} now={now} />
 
       {apply && canChange ? (
-        <ApplyToMany
-          key={JSON.stringify(apply)}
-          targets={[...selected]}
-          names={names}
-          initial={apply.initial}
-          {...(apply.from && {
-            copiedFrom: `${apply.from.schedule} · ${
-              names.get(apply.from.instanceId) ||
-              known?.find((i) => i.id === apply.from?.instanceId)?.name ||
-              apply.from.instanceId
-            }`,
-          })}
-          renderForm={renderForm}
-          onClose={() => setApply(null)}
-        />
+        <RouteLoading>
+          <ApplyToMany
+            key={JSON.stringify(apply)}
+            targets={[...selected]}
+            names={names}
+            initial={apply.initial}
+            {...(apply.from && {
+              copiedFrom: `${apply.from.schedule} · ${
+                names.get(apply.from.instanceId) ||
+                known?.find((i) => i.id === apply.from?.instanceId)?.name ||
+                apply.from.instanceId
+              }`,
+            })}
+            renderForm={renderForm}
+            onClose={() => setApply(null)}
+          />
+        </RouteLoading>
       ) : null}
 
       <div className="toolbar fleet-toolbar">

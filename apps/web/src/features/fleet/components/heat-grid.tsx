@@ -1,8 +1,9 @@
 // The 7 × 24 grid: how many backups start in each hour of the week across the fleet, in Zomro's
 // zone (GMT+3) or the operator's, so that pile-ups show as dark cells.
-import { PROVIDER_ZONE_LABEL, type FleetInstance } from '@zomro-dash/shared';
+import type { FleetInstance } from '@zomro-dash/shared';
+import { PROVIDER_ZONE_LABEL } from '@zomro-dash/shared/plain';
 import { useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { localZoneLabel } from '@/features/schedules/lib/schedule-time';
 import { weekdayName, weekOrder } from '@/features/schedules/lib/weekdays';
 import { startsPerHour } from '../lib/fleet';

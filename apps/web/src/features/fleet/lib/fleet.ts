@@ -1,14 +1,12 @@
 // The fleet in the terms the overview shows: each instance's schedules in one line, its next run,
 // the 7 × 24 grid of backups starting per hour, and the exports (CSV and JSON).
+import type { BackupSchedule, FleetInstance, Weekday } from '@zomro-dash/shared';
 import {
   nextRun,
   parseTimeOfDay,
   PROVIDER_UTC_OFFSET_MINUTES,
   WEEKDAY_NAMES,
-  type BackupSchedule,
-  type FleetInstance,
-  type Weekday,
-} from '@zomro-dash/shared';
+} from '@zomro-dash/shared/plain';
 
 export type DaysSummary = (days: readonly Weekday[]) => string;
 

@@ -1,10 +1,12 @@
 // GET /api/health: whether the BFF talks to Zomro or to its built-in emulator.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { healthResponseSchema, type HealthResponse } from '@zomro-dash/shared';
-import { apiRequest } from '@/lib/api-client';
+import type { healthResponseSchema, HealthResponse } from '@zomro-dash/shared';
+import { apiRequest, type Answer } from '@/lib/api-client';
 
 export function getHealth(): Promise<HealthResponse> {
-  return apiRequest('/api/health', { schema: healthResponseSchema, waitForSignInOn401: false });
+  return apiRequest<Answer<typeof healthResponseSchema>>('/api/health', {
+    waitForSignInOn401: false,
+  });
 }
 
 export const getHealthQueryOptions = () =>

@@ -1,5 +1,5 @@
 // The discreet "demo: built-in emulator" mark, shown only when the BFF says so.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { useIsDemo } from '../api/get-health';
 
 export function DemoMark() {

@@ -1,6 +1,6 @@
 // The head of an instance page: its name, state, IP, tariff and id, or placeholders while loading.
 import type { Instance } from '@zomro-dash/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { Skeleton } from '@/components/ui/skeleton';
 import { InstanceStatus } from './instance-status';
 

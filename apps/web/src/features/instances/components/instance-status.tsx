@@ -1,5 +1,5 @@
 // An instance's state as a coloured badge with a translated word.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 
 const TONES: Record<string, string> = {
   active: 'ok',

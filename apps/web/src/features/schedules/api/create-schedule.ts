@@ -2,12 +2,12 @@
 // Each submission carries an Idempotency-Key, so a retry never makes a second schedule.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import {
+import type {
   scheduleCreateResponseSchema,
-  type BackupSchedule,
-  type ValidScheduleInput,
+  BackupSchedule,
+  ValidScheduleInput,
 } from '@zomro-dash/shared';
-import { apiRequest } from '@/lib/api-client';
+import { apiRequest, type Answer } from '@/lib/api-client';
 import {
   getSchedulesQueryOptions,
   refreshWhenLastSettles,
@@ -25,12 +25,11 @@ export async function createSchedule(
   input: ValidScheduleInput,
   idempotencyKey: string = crypto.randomUUID(),
 ): Promise<BackupSchedule | null> {
-  const { schedule } = await apiRequest(
+  const { schedule } = await apiRequest<Answer<typeof scheduleCreateResponseSchema>>(
     `/api/instances/${encodeURIComponent(instanceId)}/schedules`,
     {
       method: 'POST',
       body: input,
-      schema: scheduleCreateResponseSchema,
       headers: { 'Idempotency-Key': idempotencyKey },
     },
   );

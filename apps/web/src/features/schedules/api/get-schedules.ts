@@ -1,8 +1,8 @@
 // GET /api/instances/:instanceId/schedules: the backup schedules of one instance, and how many
 // scheduled backups Zomro keeps for it (one request; the hooks pick what they show).
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { scheduleListResponseSchema, type BackupSchedule } from '@zomro-dash/shared';
-import { apiRequest } from '@/lib/api-client';
+import type { scheduleListResponseSchema, BackupSchedule } from '@zomro-dash/shared';
+import { apiRequest, type Answer } from '@/lib/api-client';
 
 /** A row of the table: a schedule, or one being saved and shown before the BFF confirms it. */
 export type ScheduleRow = BackupSchedule & { pending?: boolean };
@@ -14,11 +14,10 @@ export interface ScheduleListing {
 }
 
 export async function getSchedules(instanceId: string): Promise<ScheduleListing> {
-  const { schedules, retention } = await apiRequest(
+  const { schedules, retention } = await apiRequest<Answer<typeof scheduleListResponseSchema>>(
     `/api/instances/${encodeURIComponent(instanceId)}/schedules`,
-    { schema: scheduleListResponseSchema },
   );
-  // The schema has checked that every day is 0–6.
+  // The BFF checked the answer against the shared schema: every day is 0–6.
   return { schedules: schedules as BackupSchedule[], retention };
 }
 

@@ -2,12 +2,12 @@
 // `If-Match` names the version the operator started from: a change made meanwhile by someone else
 // answers 412 instead of being overwritten.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
+import type {
   scheduleResponseSchema,
-  type BackupSchedule,
-  type ValidScheduleInput,
+  BackupSchedule,
+  ValidScheduleInput,
 } from '@zomro-dash/shared';
-import { apiRequest } from '@/lib/api-client';
+import { apiRequest, type Answer } from '@/lib/api-client';
 import {
   getSchedulesQueryOptions,
   refreshWhenLastSettles,
@@ -22,12 +22,11 @@ export async function updateSchedule(
   input: ValidScheduleInput,
   version?: string,
 ): Promise<BackupSchedule> {
-  const { schedule } = await apiRequest(
+  const { schedule } = await apiRequest<Answer<typeof scheduleResponseSchema>>(
     `/api/instances/${encodeURIComponent(instanceId)}/schedules/${encodeURIComponent(scheduleId)}`,
     {
       method: 'PUT',
       body: input,
-      schema: scheduleResponseSchema,
       ...(version && { headers: { 'If-Match': `"${version}"` } }),
     },
   );

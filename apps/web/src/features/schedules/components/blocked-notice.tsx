@@ -1,6 +1,6 @@
 // Why the schedules of an instance cannot be changed now: Zomro's panel blocks schedule changes
 // on an instance in the error or image-uploading state, and so does the BFF (409 INSTANCE_BLOCKED).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 
 /** The notice's id: disabled controls name it in `aria-describedby`. */
 export const BLOCKED_NOTICE_ID = 'schedule-changes-blocked';

@@ -1,9 +1,10 @@
 // Another operator changed a schedule between loading and saving (412 PRECONDITION_FAILED): the
 // values now in Zomro beside the operator's own, and the choice to keep theirs or save over them.
 // For a delete it shows the schedule as it is now and asks again.
-import { isWeekday, type BackupSchedule, type ValidScheduleInput } from '@zomro-dash/shared';
+import type { BackupSchedule, ValidScheduleInput } from '@zomro-dash/shared';
+import { isWeekday } from '@zomro-dash/shared/plain';
 import { useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { Dialog } from '@/components/ui/dialog';
 import { summarizeDays } from '../lib/weekdays';
 

@@ -1,6 +1,6 @@
 // Asks before a schedule is deleted, naming the schedule and its instance; Cancel has focus.
 import { useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { Dialog } from '@/components/ui/dialog';
 
 interface DeleteScheduleDialogProps {

@@ -1,7 +1,7 @@
 // "Last changed by alice · 5 minutes ago": the latest change made through the dashboard, from the
 // audit trail; nothing when the schedule was never changed here.
 import type { BackupSchedule } from '@zomro-dash/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { formatLocalDateTime, formatRelative } from '../lib/schedule-time';
 
 export function LastChanged({

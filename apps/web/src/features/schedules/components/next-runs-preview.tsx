@@ -1,7 +1,7 @@
 // The next five runs of the schedule being edited, in the provider's zone and the operator's.
-import { isWeekday } from '@zomro-dash/shared';
+import { isWeekday } from '@zomro-dash/shared/plain';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { localZoneLabel, PROVIDER_ZONE_LABEL, upcomingRuns } from '../lib/schedule-time';
 
 interface NextRunsPreviewProps {

@@ -1,9 +1,9 @@
 // "Backups kept: N" for an instance: how many scheduled backups Zomro keeps, what that means in
 // days for the schedules it has, and (for editors) a small form to change it, 1 to 10.
-import { RETENTION_MAX, RETENTION_MIN } from '@zomro-dash/shared';
-import type { TFunction } from 'i18next';
+import { RETENTION_MAX, RETENTION_MIN } from '@zomro-dash/shared/plain';
+import type { TFunction } from '@/lib/i18n';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { useNotify } from '@/components/ui/notifications';
 import type { ScheduleRow } from '../api/get-schedules';

@@ -1,27 +1,15 @@
 // One form to create and to edit a schedule: name, days, time in the provider's zone, and a
 // preview of the next runs. Validated with the shared schema before anything is sent; a refusal
 // from the BFF is shown above the buttons and the form keeps what was typed.
-import {
-  isWeekday,
-  normaliseTime,
-  SCHEDULE_NAME_MAX,
-  scheduleInputSchema,
-  WEEKDAYS,
-  type ScheduleInput,
-  type ValidScheduleInput,
-  type Weekday,
-} from '@zomro-dash/shared';
+import type { ScheduleInput, ValidScheduleInput, Weekday } from '@zomro-dash/shared';
+import { isWeekday, normaliseTime, SCHEDULE_NAME_MAX, WEEKDAYS } from '@zomro-dash/shared/plain';
+import { scheduleInputSchema } from '@/lib/schemas';
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Controller, useFormContext, useFormState, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import {
-  applyServerFieldErrors,
-  Field,
-  FieldErrorText,
-  Form,
-  useFieldError,
-} from '@/components/ui/form';
+import { applyServerFieldErrors, Field, Form, useFieldError } from '@/components/ui/form';
+import { FieldErrorText } from '@/components/ui/field';
 import { useNow } from '@/hooks/use-now';
 import { ApiError } from '@/lib/api-client';
 import { findOverlaps } from '../lib/overlap';

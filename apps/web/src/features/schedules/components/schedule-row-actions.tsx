@@ -1,7 +1,7 @@
 // A schedule row's copy actions: to other servers (the overview's apply-to-many, pre-filled) and
 // as the curl command that would create it on Zomro directly.
-import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useTranslation } from '@/lib/i18n';
+import { useNavigate } from '@/lib/router';
 import { useNotify } from '@/components/ui/notifications';
 import { paths } from '@/config/paths';
 import type { ScheduleRow } from '../api/get-schedules';

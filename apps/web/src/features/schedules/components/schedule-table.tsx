@@ -1,8 +1,9 @@
 // The schedules of one instance: days in short form, the time in both zones, the next run
 // (relative and absolute), the created date, and Edit / Delete.
-import { nextRun, WEEKDAYS_MONDAY_FIRST, type Weekday } from '@zomro-dash/shared';
+import type { Weekday } from '@zomro-dash/shared';
+import { nextRun, WEEKDAYS_MONDAY_FIRST } from '@zomro-dash/shared/plain';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { ScheduleRow } from '../api/get-schedules';
 import {

@@ -1,9 +1,9 @@
 // The schedules section of an instance page: loading, error with Retry, the empty state with a
 // create button, the table, deletion through the confirmation dialog, how many backups Zomro
 // keeps, and why nothing can be changed while the instance is in a blocking state.
-import { blocksScheduleChanges } from '@zomro-dash/shared';
+import { blocksScheduleChanges } from '@zomro-dash/shared/plain';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { ErrorAlert, errorMessage } from '@/components/ui/error-alert';
 import { LoadingBlock } from '@/components/ui/skeleton';
 import { useNotify } from '@/components/ui/notifications';

@@ -1,8 +1,8 @@
 // Keeps unsaved form changes from being lost by accident: a navigation inside the app asks
 // first, and closing or reloading the tab gets the browser's own warning. Needs a data router.
 import { useEffect, useId, useRef, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router';
+import { useTranslation } from '@/lib/i18n';
+import { useBlocker } from '@/lib/router';
 import { Dialog } from '@/components/ui/dialog';
 
 /**

@@ -1,8 +1,9 @@
 // Seven day toggles (Monday first, short visible labels, full names for screen readers) and the
 // presets Weekdays / Weekends / Every day.
-import { sortWeekdays, WEEKDAYS_MONDAY_FIRST, type Weekday } from '@zomro-dash/shared';
+import type { Weekday } from '@zomro-dash/shared';
+import { sortWeekdays, WEEKDAYS_MONDAY_FIRST } from '@zomro-dash/shared/plain';
 import { useId, useRef, type KeyboardEvent, type Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n';
 import { PRESETS, sameDays, weekdayName } from '../lib/weekdays';
 
 interface WeekdayPickerProps {

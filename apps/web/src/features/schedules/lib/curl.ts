@@ -1,7 +1,8 @@
 // "Copy as curl": the command that creates a schedule on Zomro directly, in the seed's own form
 // (multipart fields quoted as curl reads them), with the session id left to the shell as
 // $ZOMRO_AUTH so that no token is ever put on the clipboard.
-import { formatRotationDaysParam, type Weekday } from '@zomro-dash/shared';
+import type { Weekday } from '@zomro-dash/shared';
+import { formatRotationDaysParam } from '@zomro-dash/shared/plain';
 
 export const ZOMRO_API = 'https://api.zomro.com/';
 

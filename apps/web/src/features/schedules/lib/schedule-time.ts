@@ -1,11 +1,11 @@
 // A schedule's times in the provider's zone (Zomro's fixed GMT+3) and in the operator's own zone,
 // formatted in the UI's language. `timeZone` undefined means the browser's zone.
+import type { Weekday } from '@zomro-dash/shared';
 import {
   nextRuns,
   PROVIDER_UTC_OFFSET_MINUTES,
   PROVIDER_ZONE_LABEL,
-  type Weekday,
-} from '@zomro-dash/shared';
+} from '@zomro-dash/shared/plain';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

@@ -1,12 +1,7 @@
 // Day names in the UI's language and the short summary of a set of days ("Mon–Fri",
 // "Every day", "Sun, Wed"), read in the week order of that language.
-import {
-  WEEKDAYS,
-  WEEKDAYS_MONDAY_FIRST,
-  WORKDAYS,
-  WEEKEND,
-  type Weekday,
-} from '@zomro-dash/shared';
+import type { Weekday } from '@zomro-dash/shared';
+import { WEEKDAYS, WEEKDAYS_MONDAY_FIRST, WORKDAYS, WEEKEND } from '@zomro-dash/shared/plain';
 import { i18n } from '@/lib/i18n';
 
 // 7 January 2024 was a Sunday: adding the day number gives a date with that weekday.
