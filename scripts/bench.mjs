@@ -7,7 +7,7 @@
 // the screen (decision 018). Prints tables and writes them to docs/benchmarks.md (between the BENCH
 // and CLICK markers) with the machine it ran on and its load. Not part of `npm test`.
 //   node scripts/bench.mjs [--no-build] [--seconds=6] [--rounds=3] [--click-runs=7] [--no-click]
-//     [--no-write] [--latencies=0,50] [--clients=1,10,50] [--operations=list,create]
+//     [--click-only] [--no-write] [--latencies=0,50] [--clients=1,10,50] [--operations=list,create]
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +28,9 @@ const list = (name, fallback) =>
     .find((a) => a.startsWith(`--${name}=`))
     ?.slice(name.length + 3)
     .split(',') ?? fallback;
-const LATENCIES = list('latencies', ['0', '50']).map(Number);
+/** Only the browser measurement (the latency table stays as it is in docs/benchmarks.md). */
+const clickOnly = args.has('--click-only');
+const LATENCIES = clickOnly ? [] : list('latencies', ['0', '50']).map(Number);
 const CONNECTIONS = list('clients', ['1', '10', '50']).map(Number);
 const OPERATIONS = list('operations', ['list', 'create']);
 // Instances of the emulator's demo data that take changes; creates go round-robin over them.
@@ -297,7 +299,7 @@ async function writeSection(name, text) {
   console.log(`written to ${file} (${name})`);
 }
 
-if (!args.has('--no-write')) await writeSection('BENCH', table);
+if (!args.has('--no-write') && !clickOnly) await writeSection('BENCH', table);
 
 if (!args.has('--no-click')) {
   step(`click to schedules in Chromium, ${clickRuns} runs per case (load ${load()})`);
@@ -308,10 +310,12 @@ if (!args.has('--no-click')) {
     cold: 'first visit (fresh browser, pointer moves onto the link and clicks at once)',
     prefetched: 'prefetched (pointer rests on the link until its list has come, then clicks)',
     return: 'return (Back to the overview, the same link again)',
+    empty: 'first visit to an instance without schedules (until its empty state shows)',
   };
   const clickTable =
     `Measured ${machine}; load average ${before} before, ${load()} after; ${clickRuns} runs per ` +
     `case after one not counted. Times from the click to the frame that shows the schedules table ` +
+    `(or the empty state) ` +
     `(in brackets: to the DOM change that inserted it).\n\n` +
     '| case | median ms | min ms | max ms |\n|---|---|---|---|\n' +
     cases

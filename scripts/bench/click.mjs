@@ -3,7 +3,7 @@
 // Timed inside the page (decision 018): the click's time from a capturing listener, the moment the
 // schedules table is in the DOM from a MutationObserver, and the frame that shows it from the
 // animation frame after that; Playwright's own round trips are not in the figure.
-/* global window, document, requestAnimationFrame, MutationObserver -- watchForSchedules runs in the page */
+/* global window, document, requestAnimationFrame, MutationObserver, NodeFilter -- watchForSchedules runs in the page */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,8 @@ import { freePort, startNode } from './processes.mjs';
 
 /** The demo account's main instance and one of its schedules (the emulator's demo data). */
 const INSTANCE = { id: '5203773', name: 'MyServer', schedule: 'MySchedule' };
+/** A demo instance without schedules: its page shows the empty state instead of a table. */
+const EMPTY = { id: '5203816', name: 'db-replica', text: 'No backup schedules for db-replica yet' };
 const DEMO = { username: 'demo', password: 'demo' };
 
 /**
@@ -22,7 +24,7 @@ const DEMO = { username: 'demo', password: 'demo' };
  * instance, with a row in its body, rendered (checkVisibility) and not hidden from assistive
  * technology — the same table `getByRole('table', { name })` finds, which the caller checks after.
  */
-function watchForSchedules(instanceName) {
+function watchForSchedules({ instanceName, emptyText }) {
   const nameOf = (table) => {
     const ids = table.getAttribute('aria-labelledby');
     if (ids) {
@@ -33,14 +35,25 @@ function watchForSchedules(instanceName) {
     }
     return table.getAttribute('aria-label') ?? table.caption?.textContent ?? '';
   };
-  const find = () =>
+  const shown = (element) =>
+    element.closest('[aria-hidden="true"]') === null && element.checkVisibility();
+  const findTable = () =>
     [...document.querySelectorAll('table')].find(
       (table) =>
-        nameOf(table).includes(instanceName) &&
-        table.closest('[aria-hidden="true"]') === null &&
-        table.checkVisibility() &&
-        table.tBodies[0]?.rows.length > 0,
+        nameOf(table).includes(instanceName) && shown(table) && table.tBodies[0]?.rows.length > 0,
     );
+  // The empty state: the element whose own text is the sentence (what getByText finds).
+  const findEmpty = () => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // A text node with words in it (not the markup's white space) in the sentence's element.
+      const element = node.parentElement;
+      if (node.data.trim() === '' || !element?.textContent?.includes(emptyText)) continue;
+      if (shown(element)) return element;
+    }
+    return undefined;
+  };
+  const find = emptyText === undefined ? findTable : findEmpty;
   if (find()) throw new Error('the schedules table is already shown before the click');
   window.__clickToSchedules = new Promise((resolve) => {
     let clickedAt;
@@ -75,25 +88,35 @@ function watchForSchedules(instanceName) {
   });
 }
 
-/** Clicks the instance's link and answers the in-page times; checks the result by role. */
-async function clickAndTime(page) {
-  const link = page.getByRole('link', { name: new RegExp(INSTANCE.name) });
-  await page.evaluate(watchForSchedules, INSTANCE.name);
+/**
+ * Clicks the instance's link and answers the in-page times; checks the result by role (the table)
+ * or by text (the empty state), as the e2e specs find them.
+ */
+async function clickAndTime(page, instance = INSTANCE) {
+  const link = page.getByRole('link', { name: new RegExp(instance.name) });
+  const empty = instance.text !== undefined;
+  await page.evaluate(watchForSchedules, { instanceName: instance.name, emptyText: instance.text });
   await link.click();
   const times = await page.evaluate(() => window.__clickToSchedules);
-  // What the page saw is what a user (and the e2e specs) would call the schedules table.
-  const table = page.getByRole('table', { name: new RegExp(INSTANCE.name) });
-  await table.getByRole('row', { name: new RegExp(INSTANCE.schedule) }).waitFor();
-  if (!(await table.evaluate((element) => element === window.__schedulesTable))) {
-    throw new Error('the page timed another table than getByRole found');
+  // What the page saw is what a user (and the e2e specs) would call the schedules or empty state.
+  const found = empty
+    ? page.getByText(instance.text)
+    : page.getByRole('table', { name: new RegExp(instance.name) });
+  if (!empty) await found.getByRole('row', { name: new RegExp(instance.schedule) }).waitFor();
+  if (!(await found.evaluate((element) => element === window.__schedulesTable))) {
+    const [timed, seen] = await Promise.all([
+      page.evaluate(() => window.__schedulesTable?.outerHTML.slice(0, 300)),
+      found.evaluate((e) => e.outerHTML.slice(0, 300)),
+    ]);
+    throw new Error(`the page timed another element than the locator found: ${timed} vs ${seen}`);
   }
   return { dom: times.seenAt - times.clickedAt, painted: times.paintedAt - times.clickedAt };
 }
 
-async function openOverview(context, base) {
+async function openOverview(context, base, instance = INSTANCE) {
   const page = await context.newPage();
   await page.goto(`${base}/instances`);
-  await page.getByRole('link', { name: new RegExp(INSTANCE.name) }).waitFor();
+  await page.getByRole('link', { name: new RegExp(instance.name) }).waitFor();
   // The overview reads every instance's schedules after the list: let it finish, as a reader would.
   await page.waitForLoadState('networkidle');
   return page;
@@ -109,7 +132,8 @@ const median = (values) => {
  * Starts the built app (`node apps/bff/dist/server.js`, embedded emulator at 0 ms, default logging)
  * and Chromium; signs in as the demo account; `runs` times each: cold (a fresh browser context, no
  * cache: the pointer moves onto the link and clicks at once), prefetched (hover, wait for the
- * prefetched list, then click), and return (back to the overview, click the same link again).
+ * prefetched list, then click), return (back to the overview, click the same link again), and
+ * empty (a first visit to an instance without schedules, until its empty state shows).
  */
 export async function measureClickToSchedules({ runs = 7 } = {}) {
   const port = await freePort();
@@ -152,7 +176,7 @@ export async function measureClickToSchedules({ runs = 7 } = {}) {
     const storageState = await signIn.storageState();
     await signIn.close();
 
-    const results = { cold: [], prefetched: [], return: [] };
+    const results = { cold: [], prefetched: [], return: [], empty: [] };
     // Run 0 warms the server (and the browser) up and is not counted.
     for (let run = 0; run <= runs; run++) {
       const cold = await browser.newContext({ ...contextOptions, storageState });
@@ -177,10 +201,15 @@ export async function measureClickToSchedules({ runs = 7 } = {}) {
       const hovered = await clickAndTime(warmPage);
       await warm.close();
 
+      const none = await browser.newContext({ ...contextOptions, storageState });
+      const emptyState = await clickAndTime(await openOverview(none, base, EMPTY), EMPTY);
+      await none.close();
+
       if (run === 0) continue;
       results.cold.push(first);
       results.return.push(again);
       results.prefetched.push({ ...hovered, prefetchSeen: prefetched !== null });
+      results.empty.push(emptyState);
     }
     return Object.entries(results).map(([scenario, samples]) => {
       const painted = samples.map((s) => s.painted);
