@@ -165,6 +165,7 @@ const operations = {
 
 const rows = [];
 const ms = (value) => (Number.isFinite(value) ? value.toFixed(2) : '–');
+const signed = (value) => `${value >= 0 ? '+' : ''}${ms(value)}`;
 const median = (values) => {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
@@ -184,13 +185,17 @@ const TARGETS = {
  * (BFF − direct in the same round). CPU is the server's main thread per request (the relay's and
  * the BFF's own; the emulator's for direct).
  */
-async function cell(operation, connections) {
+async function cell(operation, connections, name) {
   const names = Object.keys(TARGETS);
   const requests = {};
-  for (const target of names) {
-    // A fresh account per target: creates must not lengthen the lists other runs read.
+  // A fresh account per target, and for creates per round too: the BFF lists the instance before
+  // and after each create, and lists its creates had lengthened would make each create dearer.
+  const account = async (target) => {
     const { token, cookie } = await freshAccount();
     requests[target] = target === 'bff' ? operation.bff(cookie) : operation.zomro(token);
+  };
+  for (const target of names) {
+    await account(target);
     // Warm-up (not counted): connections open, code compiled, caches filled.
     await measure({ url: TARGETS[target].url, connections, duration: 1, ...requests[target] });
   }
@@ -202,6 +207,7 @@ async function cell(operation, connections) {
   for (let round = 0; round < cellRounds; round++) {
     const order = names.map((_, i) => names[(i + round) % names.length]);
     for (const target of order) {
+      if (name === 'create') await account(target);
       const { url, server } = TARGETS[target];
       const cpuBefore = mainThreadCpuMs(server.pid);
       const result = await measure({ url, connections, duration: perRound, ...requests[target] });
@@ -237,7 +243,7 @@ for (const latency of LATENCIES) {
     for (const connections of CONNECTIONS) {
       const loadBefore = os.loadavg()[0];
       step(`${name}, ${latency} ms upstream, ${connections} concurrent (load ${load()})`);
-      const result = await cell(operation, connections);
+      const result = await cell(operation, connections, name);
       const { direct, relay: relayed, bff: through } = result;
       const row = {
         operation: name,
@@ -250,7 +256,7 @@ for (const latency of LATENCIES) {
       rows.push(row);
       console.log(
         `direct p50 ${ms(direct.p50)} ms, relay ${ms(relayed.p50)} ms, BFF ${ms(through.p50)} ms ` +
-          `(+${ms(row.addedP50)}; relay +${ms(row.relayAddedP50)}); req/s ${direct.rps.toFixed(0)} / ` +
+          `(${signed(row.addedP50)}; relay ${signed(row.relayAddedP50)}); req/s ${direct.rps.toFixed(0)} / ` +
           `${relayed.rps.toFixed(0)} / ${through.rps.toFixed(0)} (${row.ofRelay.toFixed(2)}× relay); ` +
           `CPU ms/req relay ${ms(relayed.cpu)}, BFF ${ms(through.cpu)}` +
           (through.bad > 0 ? `; BFF non-2xx or errors: ${through.bad}` : ''),
@@ -268,8 +274,7 @@ const lines = rows.map(
   (r) =>
     `| ${r.operation} | ${r.latency} ms | ${r.connections} | ${ms(r.direct.p50)} / ${ms(r.direct.p99)} | ` +
     `${ms(r.relay.p50)} / ${ms(r.relay.p99)} | ${ms(r.bff.p50)} / ${ms(r.bff.p99)} | ` +
-    `${r.addedP50 >= 0 ? '+' : ''}${ms(r.addedP50)} ms | ` +
-    `${r.relayAddedP50 >= 0 ? '+' : ''}${ms(r.relayAddedP50)} ms | ${r.direct.rps.toFixed(0)} / ` +
+    `${signed(r.addedP50)} ms | ${signed(r.relayAddedP50)} ms | ${r.direct.rps.toFixed(0)} / ` +
     `${r.relay.rps.toFixed(0)} / ${r.bff.rps.toFixed(0)} | ${r.ofRelay.toFixed(2)}× | ` +
     `${ms(r.relay.cpu)} / ${ms(r.bff.cpu)} | ${r.load.toFixed(1)} |`,
 );
