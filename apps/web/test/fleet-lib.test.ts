@@ -2,7 +2,8 @@
 // (hostile names included), the curl command and the overlap check.
 import type { BackupSchedule, FleetInstance, Weekday } from '@zomro-dash/shared';
 import { describe, expect, it } from 'vitest';
-import { fleetCsv, fleetJson, schedulesLine, startsPerHour } from '@/features/fleet/lib/fleet';
+import { fleetCsv, fleetJson } from '@/features/fleet/lib/export';
+import { schedulesLine, startsPerHour } from '@/features/fleet/lib/fleet';
 import { scheduleCurl } from '@/features/schedules/lib/curl';
 import { findOverlaps } from '@/features/schedules/lib/overlap';
 import { summarizeDays } from '@/features/schedules/lib/weekdays';

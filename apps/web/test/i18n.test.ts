@@ -1,6 +1,8 @@
 // Every message the shared schemas can produce has a Russian text, and the language is remembered.
 import { credentialsSchema, scheduleInputSchema, totpSchema } from '@zomro-dash/shared';
 import { describe, expect, it } from 'vitest';
+// The schedule form registers its schemas' messages when it loads, as in the app.
+import '@/components/ui/form';
 import { i18n, setLanguage, translateValidationMessage } from '@/lib/i18n';
 
 function messagesOf(result: { success: boolean; error?: { issues: Array<{ message: string }> } }) {
@@ -40,5 +42,29 @@ describe('setLanguage', () => {
     expect(localStorage.getItem('zomro-dash.language')).toBe('ru');
     await setLanguage('en');
     expect(localStorage.getItem('zomro-dash.language')).toBe('en');
+  });
+});
+
+describe('the text files', () => {
+  /** Every text's key, plural forms folded into their key (Russian has more of them). */
+  async function keysOf(language: 'en' | 'ru') {
+    const keys = new Set<string>();
+    const walk = (texts: object, prefix: string) => {
+      for (const [key, value] of Object.entries(texts)) {
+        if (typeof value === 'string') keys.add(prefix + key.replace(/_(one|few|many|other)$/, ''));
+        else walk(value as object, `${prefix}${key}.`);
+      }
+    };
+    const first = (await import(`@/lib/i18n/texts-${language}.ts`)) as { texts: object[] };
+    const more = (await import(`@/lib/i18n/on-demand-${language}.ts`)) as Record<string, object>;
+    for (const texts of [...first.texts, ...Object.values(more)]) walk(texts, '');
+    return keys;
+  }
+
+  it('have the same keys in English and Russian, on the first screen and on demand', async () => {
+    const [en, ru] = await Promise.all([keysOf('en'), keysOf('ru')]);
+    expect([...en].filter((key) => !ru.has(key))).toEqual([]);
+    expect([...ru].filter((key) => !en.has(key))).toEqual([]);
+    expect(en.size).toBeGreaterThan(300);
   });
 });

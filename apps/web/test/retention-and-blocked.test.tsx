@@ -2,7 +2,7 @@
 // days, changing it (editors only), and an instance in a state where Zomro takes no schedule
 // changes: create, edit and delete disabled, with the reason.
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorAlert } from '@/components/ui/error-alert';
@@ -107,7 +107,8 @@ describe('Backups kept', () => {
     const user = renderPanel();
     expect(await screen.findByText('3 backups at 6 a week ≈ the last 4 days')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Change backups kept' }));
-    const select = screen.getByLabelText('Backups kept');
+    // The form's code loads when Change is first pressed.
+    const select = await screen.findByLabelText('Backups kept');
     expect(select).toHaveProperty('value', '3');
     expect(document.activeElement).toBe(select);
     await user.selectOptions(select, '5');
@@ -160,8 +161,11 @@ describe('an instance that takes no schedule changes', () => {
     });
     renderPanel({ id: '5203773', name: 'MyServer', status: 'error' });
     const tableRow = await screen.findByRole('row', { name: /MySchedule/ });
+    // The notice's code loads when an instance is blocked; its id is there from the start.
+    await waitFor(() =>
+      expect(screen.getByRole('note').textContent).toContain('Schedules cannot be changed now'),
+    );
     const note = screen.getByRole('note');
-    expect(note.textContent).toContain('Schedules cannot be changed now');
     expect(note.textContent).toContain('“Error” state');
     for (const button of [
       screen.getByRole('button', { name: 'New schedule' }),

@@ -105,7 +105,8 @@ describe('SchedulesPanel', () => {
     });
     const { user } = renderPanel();
     await user.click(await screen.findByRole('button', { name: 'Delete MySchedule' }));
-    const dialog = screen.getByRole('dialog');
+    // The dialog's code loads when it is first opened.
+    const dialog = await screen.findByRole('dialog');
     expect(dialog.textContent).toContain('MySchedule');
     expect(dialog.textContent).toContain('MyServer');
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
@@ -125,7 +126,9 @@ describe('SchedulesPanel', () => {
     });
     const { user } = renderPanel();
     await user.click(await screen.findByRole('button', { name: 'Delete MySchedule' }));
-    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }),
+    );
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('row', { name: /MySchedule/ })).toBeTruthy();
     expect(fetchMock).toHaveBeenCalledTimes(1);

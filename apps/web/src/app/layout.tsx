@@ -1,13 +1,22 @@
 // The frame of every signed-in page: header (product, demo mark, language, user), the page, the
 // sign-in dialog for a lost session.
 import { useTranslation } from '@/lib/i18n';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink } from '@/lib/router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { paths } from '@/config/paths';
-import { SessionExpiredDialog } from '@/features/auth/components/session-expired-dialog';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { DemoMark } from '@/features/health/components/demo-mark';
+import { useOnceTrue } from '@/hooks/use-once-true';
+import { lazyWithTexts } from '@/lib/lazy';
+import { useSessionExpired } from '@/lib/session-expiry';
+
+// The sign-in dialog for a lost session loads the first time a session is lost.
+const SessionExpiredDialog = lazyWithTexts(() =>
+  import('@/features/auth/components/session-expired-dialog').then((m) => ({
+    default: m.SessionExpiredDialog,
+  })),
+);
 
 export function Logo() {
   return (
@@ -21,6 +30,7 @@ export function Logo() {
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const sessionLost = useOnceTrue(useSessionExpired());
   return (
     <>
       <a className="skip-link" href="#main">
@@ -49,7 +59,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <main id="main" className="app-main" tabIndex={-1}>
         {children}
       </main>
-      <SessionExpiredDialog />
+      {sessionLost ? (
+        <Suspense fallback={null}>
+          <SessionExpiredDialog />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -2,16 +2,17 @@
 // Screens used less often than an instance's schedules load on demand (docs/decisions/017).
 import { lazy } from 'react';
 import { paths } from '@/config/paths';
+import { lazyWithTexts } from '@/lib/lazy';
 import { RequireSession } from '@/features/auth/components/require-session';
 import { Navigate, Route, Router, Switch } from '@/lib/router';
 import { AppLayout } from './layout';
 import { RouteLoading } from '@/components/ui/route-loading';
 import { InstanceRoute, INSTANCE_ROUTE } from './routes/instance';
-import { NotFoundRoute } from './routes/not-found';
 import { SignInRoute } from './routes/sign-in';
 
 const OverviewRoute = lazy(() => import('./routes/overview'));
-const ActivityRoute = lazy(() => import('./routes/activity'));
+const ActivityRoute = lazyWithTexts(() => import('./routes/activity'));
+const NotFoundRoute = lazyWithTexts(() => import('./routes/not-found'));
 
 export function AppRoutes() {
   return (

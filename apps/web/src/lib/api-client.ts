@@ -6,6 +6,7 @@
 // older server could get wrong: that a JSON object came back where one was expected.
 import type { BackupSchedule, FieldError } from '@zomro-dash/shared';
 import type { z } from 'zod';
+import { loadMoreTexts } from './i18n';
 import { sessionExpiry } from './session-expiry';
 
 /** What a route answers, as its shared schema describes it (a type only: no zod is loaded). */
@@ -66,6 +67,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Session endpoints answer 401 as a result, not as a lost session. */
   waitForSignInOn401?: boolean;
+  /** Statuses that answer the question rather than fail (GET /api/session: 401 is "nobody"). */
+  answerStatuses?: readonly number[];
   signal?: AbortSignal;
 }
 
@@ -80,6 +83,19 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 async function send<T>(path: string, options: RequestOptions): Promise<T> {
+  try {
+    return await sendOnce<T>(path, options);
+  } catch (error) {
+    // The texts that word errors load with the first one (they are not on the first screen's
+    // path); when they cannot load, the first screen's own NETWORK_ERROR and UNKNOWN texts speak.
+    if (error instanceof ApiError && !options.answerStatuses?.includes(error.statusCode)) {
+      await loadMoreTexts().catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+async function sendOnce<T>(path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;

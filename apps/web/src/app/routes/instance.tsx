@@ -1,6 +1,6 @@
 // /instances/:instanceId (and its form routes): the instance, its schedules, and the create or
 // edit form beside them.
-import { lazy, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from '@/lib/i18n';
 import { Link, useNavigate, useParams, useRoute } from '@/lib/router';
 import { ErrorAlert } from '@/components/ui/error-alert';
@@ -14,6 +14,7 @@ import {
 } from '@/features/schedules/components/schedules-panel';
 import { ScheduleRowActions } from '@/features/schedules/components/schedule-row-actions';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyWithTexts } from '@/lib/lazy';
 import { RouteLoading } from '@/components/ui/route-loading';
 
 /** The instance the form routes work on; `status` is Zomro's, once the instance list is read. */
@@ -28,8 +29,8 @@ export const INSTANCE_ROUTE =
   /^\/instances\/(?<instanceId>[^/]+)(?:\/schedules\/(?:new|[^/]+\/edit))?\/?$/;
 
 // The forms load when first opened (docs/decisions/017-first-screen.md).
-const NewScheduleRoute = lazy(() => import('./new-schedule'));
-const EditScheduleRoute = lazy(() => import('./edit-schedule'));
+const NewScheduleRoute = lazyWithTexts(() => import('./new-schedule'));
+const EditScheduleRoute = lazyWithTexts(() => import('./edit-schedule'));
 
 export function InstanceRoute() {
   const { t } = useTranslation();

@@ -17,3 +17,5 @@ export function NotFoundRoute() {
     </div>
   );
 }
+
+export default NotFoundRoute;

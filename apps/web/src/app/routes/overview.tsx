@@ -1,7 +1,6 @@
 // /instances: the overview, the first page after sign-in — every server with its schedules, the
 // grid and apply-to-many (the fleet feature, loaded on demand), with the one schedule form.
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy } from 'react';
 import { useTranslation } from '@/lib/i18n';
 import { useLocation } from '@/lib/router';
 import { useCanChange } from '@/features/auth/lib/role';
@@ -9,9 +8,10 @@ import { FleetOverview, type CopiedSchedule } from '@/features/fleet/components/
 import { useInstances } from '@/features/instances/api/get-instances';
 import { getSchedulesQueryOptions } from '@/features/schedules/api/get-schedules';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyWithTexts } from '@/lib/lazy';
 
 // The form (react-hook-form, zod) loads when apply-to-many first opens, not with the overview.
-const ScheduleForm = lazy(() =>
+const ScheduleForm = lazyWithTexts(() =>
   import('@/features/schedules/components/schedule-form').then((m) => ({
     default: m.ScheduleForm,
   })),

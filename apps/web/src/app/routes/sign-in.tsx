@@ -1,5 +1,7 @@
 // /sign-in: the sign-in page; afterwards back to the address that sent the operator here.
+import { Suspense } from 'react';
 import { useTranslation } from '@/lib/i18n';
+import { lazyWithTexts } from '@/lib/lazy';
 import { Navigate, useNavigate, useSearchParams } from '@/lib/router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { safeNext } from '@/config/paths';
@@ -10,6 +12,12 @@ import { useIsDemo } from '@/features/health/api/get-health';
 import { DemoMark } from '@/features/health/components/demo-mark';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { Logo } from '../layout';
+
+const ProxyOnlyNotice = lazyWithTexts(() =>
+  import('@/features/auth/components/proxy-only-notice').then((m) => ({
+    default: m.ProxyOnlyNotice,
+  })),
+);
 
 export function SignInRoute() {
   const { t } = useTranslation();
@@ -39,10 +47,9 @@ export function SignInRoute() {
         <h1>{t('auth.title')}</h1>
         {options.data?.mode === 'team' && !options.data.password ? (
           // Operators come through the organisation's single sign-on: there is no form here.
-          <div className="alert alert-info" role="status">
-            <p className="alert-title">{t('team.proxyOnlyTitle')}</p>
-            <p>{t('team.proxyOnlyText')}</p>
-          </div>
+          <Suspense fallback={null}>
+            <ProxyOnlyNotice />
+          </Suspense>
         ) : (
           <>
             <p className="muted">

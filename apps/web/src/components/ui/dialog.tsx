@@ -1,6 +1,6 @@
 // A modal dialog on the native <dialog>: the browser traps focus, makes the page behind inert,
 // closes on Escape and gives focus back to where it was.
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 
 interface DialogProps {
   open: boolean;
@@ -23,7 +23,9 @@ export function Dialog({
   children,
 }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // A layout effect: the dialog is open (and its controls focusable) before the effects of what it
+  // contains run, so a form inside can focus its own first field.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {

@@ -16,9 +16,21 @@ import {
 } from 'react-hook-form';
 import { useTranslation } from '@/lib/i18n';
 import type { z } from 'zod';
+import { SCHEDULE_NAME_MAX } from '@zomro-dash/shared/plain';
 import { ApiError } from '@/lib/api-client';
-import { translateValidationMessage } from '@/lib/i18n';
+import { addValidationMessages, translateValidationMessage } from '@/lib/i18n';
 import { FieldShell, type FieldShellProps } from './field';
+
+// The schedule schemas' messages and their texts (the sign-in form's are in @/lib/i18n).
+addValidationMessages([
+  ['Name is required', 'validation.nameRequired'],
+  [`Name must be at most ${SCHEDULE_NAME_MAX} characters`, 'validation.nameTooLong'],
+  ['Name must not contain control characters', 'validation.nameControl'],
+  ['Choose at least one day', 'validation.daysRequired'],
+  ['Each day may appear only once', 'validation.daysDistinct'],
+  ['Time is required', 'validation.timeRequired'],
+  ['Time must be a valid time between 00:00 and 23:59', 'validation.timeInvalid'],
+]);
 
 type FormProps<TIn extends FieldValues, TOut extends FieldValues> = Omit<
   FormHTMLAttributes<HTMLFormElement>,

@@ -1,4 +1,4 @@
-// English texts of the overview, loaded with its chunk (not in the first screen).
+// English texts of the overview (the page after sign-in: in the first screen's texts-en.ts).
 export const overviewEn = {
   fleet: {
     title: 'Overview',
@@ -20,21 +20,7 @@ export const overviewEn = {
     select: 'Select {{name}}',
     selectUnprotected: 'Select all without a schedule',
     clearSelection: 'Clear selection',
-    selected_one: '{{count}} selected',
-    selected_other: '{{count}} selected',
     applyToSelected: 'Apply a schedule to selected ({{count}})',
-    applyTitle_one: 'Apply a schedule to {{count}} server',
-    applyTitle_other: 'Apply a schedule to {{count}} servers',
-    copyNote: 'Copied from “{{name}}”. Choose the servers to apply it to.',
-    selectFirst: 'Select at least one server in the list first.',
-    applying_one: 'Applying to {{count}} server…',
-    applying_other: 'Applying to {{count}} servers…',
-    outcomeTitle: 'Outcome per server',
-    outcomeSummary: '{{created}} created, {{failed}} failed',
-    created: 'Created',
-    failed: 'Failed: {{message}}',
-    retryFailed: 'Retry the failed ({{count}})',
-    closeApply: 'Close',
     gridTitle: 'Backups starting per hour',
     gridCaption: 'How many backups start in each hour of the week ({{zone}})',
     gridZone: 'Times in',

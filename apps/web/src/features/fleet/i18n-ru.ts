@@ -1,4 +1,4 @@
-// Russian texts of the overview, loaded with its chunk (not in the first screen).
+// Russian texts of the overview (the page after sign-in: in the first screen's texts-ru.ts).
 export const overviewRu = {
   fleet: {
     title: 'Обзор',
@@ -22,27 +22,7 @@ export const overviewRu = {
     select: 'Выбрать {{name}}',
     selectUnprotected: 'Выбрать все без расписания',
     clearSelection: 'Снять выбор',
-    selected_one: 'Выбран {{count}}',
-    selected_few: 'Выбрано {{count}}',
-    selected_many: 'Выбрано {{count}}',
-    selected_other: 'Выбрано {{count}}',
     applyToSelected: 'Применить расписание к выбранным ({{count}})',
-    applyTitle_one: 'Расписание для {{count}} сервера',
-    applyTitle_few: 'Расписание для {{count}} серверов',
-    applyTitle_many: 'Расписание для {{count}} серверов',
-    applyTitle_other: 'Расписание для {{count}} сервера',
-    copyNote: 'Скопировано из «{{name}}». Выберите серверы, к которым его применить.',
-    selectFirst: 'Сначала выберите в списке хотя бы один сервер.',
-    applying_one: 'Применяем к {{count}} серверу…',
-    applying_few: 'Применяем к {{count}} серверам…',
-    applying_many: 'Применяем к {{count}} серверам…',
-    applying_other: 'Применяем к {{count}} сервера…',
-    outcomeTitle: 'Результат по серверам',
-    outcomeSummary: 'создано: {{created}}, ошибок: {{failed}}',
-    created: 'Создано',
-    failed: 'Ошибка: {{message}}',
-    retryFailed: 'Повторить неудачные ({{count}})',
-    closeApply: 'Закрыть',
     gridTitle: 'Запуски резервного копирования по часам',
     gridCaption: 'Сколько резервных копий начинается в каждый час недели ({{zone}})',
     gridZone: 'Время',

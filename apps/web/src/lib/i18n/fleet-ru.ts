@@ -1,15 +1,9 @@
-// Russian texts of a schedule row's copy actions and the overlap warning (see fleet-en.ts).
+// Russian texts of a schedule row's copy actions (see fleet-en.ts).
 export const fleetRu = {
   copy: {
     toOthers: 'Копировать на другие серверы',
     toOthersLabel: 'Копировать {{name}} на другие серверы',
     curl: 'Копировать как curl',
     curlLabel: 'Копировать {{name}} как curl',
-    curlCopied: 'Команда curl для «{{name}}» в буфере обмена (сначала задайте $ZOMRO_AUTH).',
-    curlFailed: 'Браузер не разрешил копирование в буфер обмена.',
-  },
-  overlap: {
-    warning:
-      'Начинается в то же время, что и «{{name}}» ({{days}}). Zomro примет оба; копии будут мешать друг другу.',
   },
 };

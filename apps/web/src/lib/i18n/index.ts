@@ -1,10 +1,11 @@
 // The UI's languages (English and Russian): the choice remembered in localStorage, only the chosen
-// language's texts loaded (a chunk each), plurals by the browser's Intl.PluralRules, and the
+// language's texts loaded (a chunk for the first screen, another for the screens that load on
+// demand, each per language), plurals by the browser's Intl.PluralRules, and the
 // translation of the shared schemas' English validation messages. A small replacement for
 // i18next that keeps its key format (`a.b.c`, `{{name}}`, `_one`/`_few`/`_many`/`_other`), so
 // the text files did not change (docs/decisions/017-first-screen.md).
 import { useMemo, useSyncExternalStore } from 'react';
-import { SCHEDULE_NAME_MAX } from '@zomro-dash/shared/plain';
+import { SCHEDULE_NAME_MAX, SIGN_IN_MESSAGES } from '@zomro-dash/shared/plain';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -28,11 +29,15 @@ const STORAGE_KEY = 'zomro-dash.language';
 
 /** Each language's texts, flattened to dotted keys; filled when the language loads. */
 const dictionaries: Record<Language, Map<string, string>> = { en: new Map(), ru: new Map() };
-const loaded = new Set<Language>();
-const loaders: Record<Language, () => Promise<Texts[]>> = {
+const loaded = new Set<string>();
+const loaders: Record<string, () => Promise<Texts[]>> = {
   en: () => import('./texts-en').then((m) => m.texts),
   ru: () => import('./texts-ru').then((m) => m.texts),
+  'en+': () => import('./on-demand-en').then((m) => [m.onDemandEn]),
+  'ru+': () => import('./on-demand-ru').then((m) => [m.onDemandRu]),
 };
+/** Whether a screen has asked for the on-demand texts: a language switch then loads them too. */
+let moreWanted = false;
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -102,11 +107,25 @@ function setDocumentLanguage(lng: Language) {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 }
 
-/** Loads a language's texts (once) without switching to it. */
+async function load(lng: Language, more: boolean): Promise<void> {
+  const key = more ? `${lng}+` : lng;
+  if (loaded.has(key)) return;
+  for (const texts of await loaders[key]!()) addTexts(lng, texts);
+  loaded.add(key);
+}
+
+/** Loads a language's texts (once, all of them) without switching to it. */
 export async function loadLanguage(lng: Language): Promise<void> {
-  if (loaded.has(lng)) return;
-  for (const texts of await loaders[lng]()) addTexts(lng, texts);
-  loaded.add(lng);
+  await Promise.all([load(lng, false), load(lng, true)]);
+}
+
+/**
+ * Loads the current language's texts of the screens that load on demand (forms, dialogs,
+ * Activity); their loaders wait for it, so that they never show a key.
+ */
+export function loadMoreTexts(): Promise<void> {
+  moreWanted = true;
+  return load(language, true);
 }
 
 /** The i18next-like handle that code outside components uses. */
@@ -125,7 +144,7 @@ export const i18n = {
   },
   async changeLanguage(lng: string): Promise<void> {
     if (!isLanguage(lng)) return;
-    await loadLanguage(lng);
+    await Promise.all([load(lng, false), moreWanted && load(lng, true)]);
     language = lng;
     setDocumentLanguage(lng);
     for (const listener of listeners) listener();
@@ -163,20 +182,19 @@ export async function setLanguage(lng: Language): Promise<void> {
   await i18n.changeLanguage(lng);
 }
 
-// The shared rules speak English; their messages are the keys of the translations.
+// The shared rules speak English; their messages are the keys of the translations. The sign-in
+// form's are here; the schedule form adds its own when it loads (addValidationMessages).
 const VALIDATION_KEYS = new Map<string, string>([
-  ['Name is required', 'validation.nameRequired'],
-  [`Name must be at most ${SCHEDULE_NAME_MAX} characters`, 'validation.nameTooLong'],
-  ['Name must not contain control characters', 'validation.nameControl'],
-  ['Choose at least one day', 'validation.daysRequired'],
-  ['Each day may appear only once', 'validation.daysDistinct'],
-  ['Time is required', 'validation.timeRequired'],
-  ['Time must be a valid time between 00:00 and 23:59', 'validation.timeInvalid'],
-  ['Username is required', 'validation.usernameRequired'],
-  ['Password is required', 'validation.passwordRequired'],
-  ['Enter the 6-digit code', 'validation.totpRequired'],
-  ['Enter the 6-digit code from your authenticator app', 'validation.totpInvalid'],
+  [SIGN_IN_MESSAGES.usernameRequired, 'validation.usernameRequired'],
+  [SIGN_IN_MESSAGES.passwordRequired, 'validation.passwordRequired'],
+  [SIGN_IN_MESSAGES.totpRequired, 'validation.totpRequired'],
+  [SIGN_IN_MESSAGES.totpInvalid, 'validation.totpInvalid'],
 ]);
+
+/** Names the text key of more validation messages (English message → key). */
+export function addValidationMessages(entries: Iterable<[string, string]>): void {
+  for (const [message, key] of entries) VALIDATION_KEYS.set(message, key);
+}
 
 /** A validation message in the current language; an unknown message is shown as it came. */
 export function translateValidationMessage(message: string, lng: string = language): string {

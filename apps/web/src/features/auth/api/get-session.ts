@@ -7,6 +7,7 @@ export async function getSession(): Promise<SessionUser | null> {
   try {
     const { user } = await apiRequest<Answer<typeof sessionResponseSchema>>('/api/session', {
       waitForSignInOn401: false,
+      answerStatuses: [401],
     });
     return user;
   } catch (error) {

@@ -3,14 +3,14 @@
 // Plain React state rather than react-hook-form: it is on the first screen, whose JavaScript
 // budget has no room for a form library or zod (docs/decisions/017-first-screen.md). The rules
 // and their messages are the shared ones the BFF checks with (packages/shared/src/plain).
-import { credentialsProblems, totpProblem } from '@zomro-dash/shared/plain';
+import { credentialsProblems } from '@zomro-dash/shared/plain';
 import type { Credentials, SessionUser } from '@zomro-dash/shared';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { FieldShell } from '@/components/ui/field';
 import { translateValidationMessage, useTranslation } from '@/lib/i18n';
 import { useSignIn } from '../api/sign-in';
-import { useVerifyTotp } from '../api/verify-totp';
+import { lazyWithTexts } from '@/lib/lazy';
 
 interface SignInFormProps {
   onSignedIn: (user: SessionUser) => void;
@@ -29,12 +29,17 @@ export function SignInForm({ onSignedIn, defaultUsername = '', hint }: SignInFor
       onTotpRequired={setTotpFor}
     />
   ) : (
-    <TotpStep username={totpFor} onSignedIn={onSignedIn} onBack={() => setTotpFor(null)} />
+    <Suspense fallback={<span className="spinner" aria-hidden="true" />}>
+      <TotpStep username={totpFor} onSignedIn={onSignedIn} onBack={() => setTotpFor(null)} />
+    </Suspense>
   );
 }
 
+// The second step, for accounts with two-factor authentication, loads when it is needed.
+const TotpStep = lazyWithTexts(() => import('./totp-step').then((m) => ({ default: m.TotpStep })));
+
 /** The shown (translated) message of a field's problem; re-renders with the language. */
-function useMessage(problem: string | undefined | null): string | null {
+export function useMessage(problem: string | undefined | null): string | null {
   const { i18n } = useTranslation();
   return problem ? translateValidationMessage(problem, i18n.language) : null;
 }
@@ -126,72 +131,6 @@ function CredentialsStep({
         {t('auth.submit')}
       </button>
       {hint}
-    </form>
-  );
-}
-
-function TotpStep({
-  username,
-  onSignedIn,
-  onBack,
-}: {
-  username: string;
-  onSignedIn: (user: SessionUser) => void;
-  onBack: () => void;
-}) {
-  const { t } = useTranslation();
-  const verify = useVerifyTotp();
-  const [code, setCode] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const codeRef = useRef<HTMLInputElement>(null);
-  const message = useMessage(submitted ? totpProblem(code) : null);
-
-  useEffect(() => codeRef.current?.focus(), []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    verify.reset();
-    setSubmitted(true);
-    if (totpProblem(code)) {
-      codeRef.current?.focus();
-      return;
-    }
-    try {
-      onSignedIn(await verify.mutateAsync({ code: code.trim() }));
-    } catch {
-      setCode('');
-      setSubmitted(false);
-      codeRef.current?.focus();
-    }
-  };
-
-  return (
-    <form noValidate className="stack" onSubmit={(event) => void submit(event)}>
-      <p>{t('auth.totpText', { username })}</p>
-      <FieldShell label={t('auth.totpLabel')} message={message}>
-        {(aria) => (
-          <input
-            {...aria}
-            ref={codeRef}
-            name="code"
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            className="input input-code"
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-          />
-        )}
-      </FieldShell>
-      {verify.error ? <ErrorAlert error={verify.error} /> : null}
-      <button type="submit" className="btn btn-primary btn-block" aria-busy={verify.isPending}>
-        {verify.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-        {t('auth.totpSubmit')}
-      </button>
-      <button type="button" className="btn btn-link" onClick={onBack}>
-        {t('auth.totpBack')}
-      </button>
     </form>
   );
 }

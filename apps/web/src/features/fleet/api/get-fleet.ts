@@ -7,11 +7,14 @@ import type {
   FleetInstance,
 } from '@zomro-dash/shared';
 import { apiRequest, type Answer } from '@/lib/api-client';
+import { loadMoreTexts } from '@/lib/i18n';
 
 export async function getFleet(): Promise<FleetInstance[]> {
   // The BFF checked the answer against the shared schema: every day is 0–6.
-  return (await apiRequest<Answer<typeof fleetResponseSchema>>('/api/schedules'))
-    .instances as FleetInstance[];
+  const { instances } = await apiRequest<Answer<typeof fleetResponseSchema>>('/api/schedules');
+  // An instance that could not be read is worded from its error code: those texts load on demand.
+  if (instances.some((instance) => instance.error)) await loadMoreTexts().catch(() => undefined);
+  return instances as FleetInstance[];
 }
 
 export const getFleetQueryOptions = () =>

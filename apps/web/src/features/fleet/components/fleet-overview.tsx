@@ -4,9 +4,10 @@
 import type { FleetInstance, Instance, ScheduleInput } from '@zomro-dash/shared';
 import { blocksScheduleChanges } from '@zomro-dash/shared/plain';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { RouteLoading } from '@/components/ui/route-loading';
 import { useTranslation } from '@/lib/i18n';
+import { lazyWithTexts } from '@/lib/lazy';
 import { Link, useSearchParams } from '@/lib/router';
 import { ErrorAlert, errorMessage } from '@/components/ui/error-alert';
 import { paths } from '@/config/paths';
@@ -16,14 +17,15 @@ import { summarizeDays } from '@/features/schedules/lib/weekdays';
 import { useNow } from '@/hooks/use-now';
 import { ApiError } from '@/lib/api-client';
 import { retryInstance, useFleet } from '../api/get-fleet';
-import { download, fleetCsv, fleetJson, fleetNextRun, schedulesLine } from '../lib/fleet';
+import { fleetNextRun, schedulesLine } from '../lib/fleet';
 import type { ScheduleFormSlot } from './apply-to-many';
 import { HeatGrid } from './heat-grid';
 import '../fleet.css';
-import '../i18n';
 
 // Apply to many (and the schedule form in it) loads when first opened.
-const ApplyToMany = lazy(() => import('./apply-to-many').then((m) => ({ default: m.ApplyToMany })));
+const ApplyToMany = lazyWithTexts(() =>
+  import('./apply-to-many').then((m) => ({ default: m.ApplyToMany })),
+);
 
 export interface CopiedSchedule extends ScheduleInput {
   /**
@@ -319,7 +321,9 @@ export function FleetOverview({
             type="button"
             className="btn btn-ghost btn-small"
             onClick={() =>
-              download(fleetCsv(entries, now), `fleet-schedules-${stamp}.csv`, 'text/csv')
+              void import('../lib/export').then(({ download, fleetCsv }) =>
+                download(fleetCsv(entries, now), `fleet-schedules-${stamp}.csv`, 'text/csv'),
+              )
             }
           >
             {t('fleet.exportCsv')}
@@ -328,7 +332,13 @@ export function FleetOverview({
             type="button"
             className="btn btn-ghost btn-small"
             onClick={() =>
-              download(fleetJson(entries, now), `fleet-schedules-${stamp}.json`, 'application/json')
+              void import('../lib/export').then(({ download, fleetJson }) =>
+                download(
+                  fleetJson(entries, now),
+                  `fleet-schedules-${stamp}.json`,
+                  'application/json',
+                ),
+              )
             }
           >
             {t('fleet.exportJson')}

@@ -2,8 +2,7 @@
 // on an instance in the error or image-uploading state, and so does the BFF (409 INSTANCE_BLOCKED).
 import { useTranslation } from '@/lib/i18n';
 
-/** The notice's id: disabled controls name it in `aria-describedby`. */
-export const BLOCKED_NOTICE_ID = 'schedule-changes-blocked';
+import { BLOCKED_NOTICE_ID } from './blocked-notice-id';
 
 export function BlockedNotice({ status, id = BLOCKED_NOTICE_ID }: { status: string; id?: string }) {
   const { t } = useTranslation();

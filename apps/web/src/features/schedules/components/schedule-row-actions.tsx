@@ -1,6 +1,6 @@
 // A schedule row's copy actions: to other servers (the overview's apply-to-many, pre-filled) and
 // as the curl command that would create it on Zomro directly.
-import { useTranslation } from '@/lib/i18n';
+import { i18n, loadMoreTexts, useTranslation } from '@/lib/i18n';
 import { useNavigate } from '@/lib/router';
 import { useNotify } from '@/components/ui/notifications';
 import { paths } from '@/config/paths';
@@ -45,12 +45,15 @@ export function ScheduleRowActions({
         aria-label={t('copy.curlLabel', { name: schedule.name })}
         disabled={schedule.pending}
         onClick={() => {
-          navigator.clipboard
-            .writeText(scheduleCurl(instance.id, values))
-            .then(() =>
-              notify({ tone: 'success', text: t('copy.curlCopied', { name: schedule.name }) }),
-            )
-            .catch(() => notify({ tone: 'error', text: t('copy.curlFailed') }));
+          // The notices' texts load on demand (they are not needed to show the page).
+          const copied = navigator.clipboard.writeText(scheduleCurl(instance.id, values));
+          void Promise.allSettled([copied, loadMoreTexts()]).then(([outcome]) =>
+            notify(
+              outcome.status === 'fulfilled'
+                ? { tone: 'success', text: i18n.t('copy.curlCopied', { name: schedule.name }) }
+                : { tone: 'error', text: i18n.t('copy.curlFailed') },
+            ),
+          );
         }}
       >
         {t('copy.curl')}

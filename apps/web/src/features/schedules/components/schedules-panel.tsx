@@ -2,7 +2,7 @@
 // create button, the table, deletion through the confirmation dialog, how many backups Zomro
 // keeps, and why nothing can be changed while the instance is in a blocking state.
 import { blocksScheduleChanges } from '@zomro-dash/shared/plain';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n';
 import { ErrorAlert, errorMessage } from '@/components/ui/error-alert';
 import { LoadingBlock } from '@/components/ui/skeleton';
@@ -12,11 +12,24 @@ import { useDeleteSchedule } from '../api/delete-schedule';
 import { useRetention, useSchedules, type ScheduleRow } from '../api/get-schedules';
 import { ApiError } from '@/lib/api-client';
 import { isDropped } from '@/lib/session-expiry';
-import { BLOCKED_NOTICE_ID, BlockedNotice } from './blocked-notice';
-import { ConflictDialog, type Conflict } from './conflict-dialog';
-import { DeleteScheduleDialog } from './delete-schedule-dialog';
+import { BLOCKED_NOTICE_ID } from './blocked-notice-id';
+import { useOnceTrue } from '@/hooks/use-once-true';
+import { lazyWithTexts } from '@/lib/lazy';
+import type { Conflict } from './conflict-dialog';
 import { RetentionCard } from './retention-card';
 import { ScheduleTable, ScheduleTableSkeleton } from './schedule-table';
+
+// The dialogs load when first opened, the blocked notice when an instance is blocked
+// (docs/decisions/017-first-screen.md).
+const BlockedNotice = lazyWithTexts(() =>
+  import('./blocked-notice').then((m) => ({ default: m.BlockedNotice })),
+);
+const ConflictDialog = lazyWithTexts(() =>
+  import('./conflict-dialog').then((m) => ({ default: m.ConflictDialog })),
+);
+const DeleteScheduleDialog = lazyWithTexts(() =>
+  import('./delete-schedule-dialog').then((m) => ({ default: m.DeleteScheduleDialog })),
+);
 
 export const SCHEDULES_HEADING_ID = 'schedules-title';
 
@@ -48,7 +61,9 @@ export function SchedulesPanel({
   const blocked = instance.status !== undefined && blocksScheduleChanges(instance.status);
   const blockedBy = blocked ? BLOCKED_NOTICE_ID : undefined;
   const [toDelete, setToDelete] = useState<ScheduleRow | null>(null);
+  const deleteShown = useOnceTrue(toDelete !== null);
   const [deleteConflict, setDeleteConflict] = useState<Conflict | null>(null);
+  const conflictShown = useOnceTrue(deleteConflict !== null);
   const remove = useDeleteSchedule(instance.id, {
     onDeleted: (schedule, outcome) =>
       notify({
@@ -123,7 +138,11 @@ export function SchedulesPanel({
         ) : null}
       </div>
 
-      {blocked && instance.status ? <BlockedNotice status={instance.status} /> : null}
+      {blocked && instance.status ? (
+        <Suspense fallback={<div id={BLOCKED_NOTICE_ID} role="note" />}>
+          <BlockedNotice status={instance.status} />
+        </Suspense>
+      ) : null}
 
       {rows && retention.data !== undefined ? (
         <RetentionCard
@@ -208,23 +227,31 @@ export function SchedulesPanel({
         </div>
       ) : null}
 
-      <ConflictDialog
-        conflict={deleteConflict}
-        onClose={() => setDeleteConflict(null)}
-        onKeepTheirs={() => setDeleteConflict(null)}
-        onOverride={() => {
-          const theirs = deleteConflict?.theirs;
-          setDeleteConflict(null);
-          if (theirs) deleteNow(theirs);
-        }}
-      />
+      {conflictShown ? (
+        <Suspense fallback={null}>
+          <ConflictDialog
+            conflict={deleteConflict}
+            onClose={() => setDeleteConflict(null)}
+            onKeepTheirs={() => setDeleteConflict(null)}
+            onOverride={() => {
+              const theirs = deleteConflict?.theirs;
+              setDeleteConflict(null);
+              if (theirs) deleteNow(theirs);
+            }}
+          />
+        </Suspense>
+      ) : null}
 
-      <DeleteScheduleDialog
-        scheduleName={toDelete?.name ?? null}
-        instanceName={instance.name}
-        onConfirm={confirmDelete}
-        onClose={() => setToDelete(null)}
-      />
+      {deleteShown ? (
+        <Suspense fallback={null}>
+          <DeleteScheduleDialog
+            scheduleName={toDelete?.name ?? null}
+            instanceName={instance.name}
+            onConfirm={confirmDelete}
+            onClose={() => setToDelete(null)}
+          />
+        </Suspense>
+      ) : null}
     </section>
   );
 }
