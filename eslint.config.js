@@ -49,6 +49,33 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The first screen loads no zod (docs/decisions/017-first-screen.md): the web app takes the
+    // shared package's values from its zod-free entry, and schemas only through src/lib/schemas.ts,
+    // which switches zod to jitless before any schema exists (decision 042).
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['apps/web/src/lib/schemas.ts', 'apps/web/src/lib/zod-config.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@zomro-dash/shared',
+              allowTypeImports: true,
+              message:
+                "Values come from '@zomro-dash/shared/plain'; schemas from '@/lib/schemas' (on-demand screens only).",
+            },
+            {
+              name: 'zod',
+              allowTypeImports: true,
+              message: "Schemas come from '@/lib/schemas', which makes zod jitless first.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -98,6 +98,8 @@ test('the overview (the instance list, the grid) and apply to many', async ({ pa
   await signInThroughUi(page, account);
   await expect(page.getByRole('link', { name: /MyServer/ })).toBeVisible();
   await expect(page.getByText('33 servers')).toBeVisible({ timeout: 20_000 });
+  await page.getByText('Backups starting per hour').click();
+  await expect(page.getByRole('table', { name: /backups start in each hour/ })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Select all without a schedule' }).click();
   await page.getByRole('button', { name: /Apply a schedule to selected/ }).click();

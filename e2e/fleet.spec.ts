@@ -75,6 +75,9 @@ test('the grid counts backups per hour, in GMT+3 and in the browser’s time', a
 }) => {
   await signInThroughUi(page, account);
   await overviewLoaded(page);
+  // The grid is behind a disclosure, closed at first; once opened it stays open on later visits.
+  await expect(page.getByRole('table', { name: /backups start in each hour/ })).toHaveCount(0);
+  await page.getByText('Backups starting per hour').click();
   const grid = page.getByRole('table', { name: /backups start in each hour.*GMT\+3/ });
   // Monday 02:00 GMT+3: six nightly at 02:00, three on workdays (02:00, 02:30), MySchedule (02:01).
   const monday = grid.getByRole('row', { name: /^Mon/ });
@@ -86,6 +89,8 @@ test('the grid counts backups per hour, in GMT+3 and in the browser’s time', a
   const local = page.getByRole('table', { name: /backups start in each hour/ });
   await expect(local.getByRole('row', { name: /^Mon/ }).getByRole('cell').nth(0)).toHaveText('10');
   await expect(local.getByRole('row', { name: /^Mon/ }).getByRole('cell').nth(2)).toHaveText('');
+  await page.reload();
+  await expect(grid.getByRole('row', { name: /^Mon/ })).toBeVisible();
 });
 
 test('applies one schedule to many, shows each outcome and retries only the failed', async ({

@@ -14,14 +14,16 @@ import { firstScreenFiles } from './first-screen.mjs';
 
 const TOTAL_BUDGET_GZIP_BYTES = 200 * 1024;
 const web = join(import.meta.dirname, '..', 'apps', 'web');
-const assets = join(web, 'dist', 'assets');
+// WEB_DIST_DIR: another build to measure (its build-report is beside it), as the BFF serves it.
+const dist = process.env.WEB_DIST_DIR ?? join(web, 'dist');
+const assets = join(dist, 'assets');
 
 let files;
 let perLanguage;
 try {
   files = readdirSync(assets).filter((name) => /\.(js|css)$/.test(name));
   perLanguage = firstScreenFiles(
-    JSON.parse(readFileSync(join(web, 'build-report', 'chunks.json'), 'utf8')),
+    JSON.parse(readFileSync(join(dist, '..', 'build-report', 'chunks.json'), 'utf8')),
   );
 } catch (error) {
   console.error(

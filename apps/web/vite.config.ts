@@ -1,13 +1,14 @@
 // Vite for the SPA: `vite` in development (proxies /api to the BFF) and `vite build` into dist/,
 // which the BFF serves in production.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { FIRST_PATH_ROOTS } from './first-path.mjs';
 
 /**
  * Writes the build's chunk graph (each JavaScript file, the source modules in it, what it imports
- * statically and on demand) to build-report/chunks.json, outside dist/ so that it is never
+ * statically and on demand) to build-report/chunks.json beside dist/, so that it is never
  * served. scripts/check-bundle-size.mjs measures the first screen's path with it.
  */
 function chunkGraph(): Plugin {
@@ -15,7 +16,7 @@ function chunkGraph(): Plugin {
   return {
     name: 'zomro-dash:chunk-graph',
     apply: 'build',
-    writeBundle(_options, bundle) {
+    writeBundle(options, bundle) {
       const chunks = Object.values(bundle)
         .filter((item) => item.type === 'chunk')
         .map((chunk) => ({
@@ -27,8 +28,10 @@ function chunkGraph(): Plugin {
           imports: chunk.imports,
           dynamicImports: chunk.dynamicImports,
         }));
-      mkdirSync(`${root}build-report`, { recursive: true });
-      writeFileSync(`${root}build-report/chunks.json`, `${JSON.stringify(chunks, null, 2)}\n`);
+      // Beside the output directory: apps/web/build-report for the usual dist/.
+      const report = join(dirname(options.dir ?? `${root}dist`), 'build-report');
+      mkdirSync(report, { recursive: true });
+      writeFileSync(join(report, 'chunks.json'), `${JSON.stringify(chunks, null, 2)}\n`);
     },
   };
 }

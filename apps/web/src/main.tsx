@@ -8,10 +8,13 @@ import './team.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-void startI18n().then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+// Without its texts (a failed load) the app still starts; a reload fetches them again.
+void startI18n()
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );

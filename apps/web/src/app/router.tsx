@@ -1,6 +1,5 @@
 // The addresses of the SPA. Everything but /sign-in needs a session; /instances is the overview.
 // Screens used less often than an instance's schedules load on demand (docs/decisions/017).
-import { lazy } from 'react';
 import { paths } from '@/config/paths';
 import { lazyWithTexts } from '@/lib/lazy';
 import { RequireSession } from '@/features/auth/components/require-session';
@@ -8,9 +7,9 @@ import { Navigate, Route, Router, Switch } from '@/lib/router';
 import { AppLayout } from './layout';
 import { RouteLoading } from '@/components/ui/route-loading';
 import { InstanceRoute, INSTANCE_ROUTE } from './routes/instance';
+import { OverviewRoute } from './routes/overview';
 import { SignInRoute } from './routes/sign-in';
 
-const OverviewRoute = lazy(() => import('./routes/overview'));
 const ActivityRoute = lazyWithTexts(() => import('./routes/activity'));
 const NotFoundRoute = lazyWithTexts(() => import('./routes/not-found'));
 

@@ -239,6 +239,12 @@ export const onDemandEn = {
     created: 'Created',
     failed: 'Failed: {{message}}',
     retryFailed: 'Retry the failed ({{count}})',
+    // The overview's grid, once opened.
+    gridCaption: 'How many backups start in each hour of the week ({{zone}})',
+    gridZone: 'Times in',
+    gridProvider: 'Zomro time ({{zone}})',
+    gridLocal: 'Your time ({{zone}})',
+    gridCell: '{{day}} {{hour}}:00 — {{count}}',
   },
   // Why an instance's schedules cannot be changed now (shown only then).
   blocked: {

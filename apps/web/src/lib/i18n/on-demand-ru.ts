@@ -242,6 +242,12 @@ export const onDemandRu = {
     created: 'Создано',
     failed: 'Ошибка: {{message}}',
     retryFailed: 'Повторить неудачные ({{count}})',
+    // The overview's grid, once opened.
+    gridCaption: 'Сколько резервных копий начинается в каждый час недели ({{zone}})',
+    gridZone: 'Время',
+    gridProvider: 'время Zomro ({{zone}})',
+    gridLocal: 'ваше время ({{zone}})',
+    gridCell: '{{day}} {{hour}}:00 — {{count}}',
   },
   // Why an instance's schedules cannot be changed now (shown only then).
   blocked: {

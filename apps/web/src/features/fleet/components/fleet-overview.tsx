@@ -19,7 +19,7 @@ import { ApiError } from '@/lib/api-client';
 import { retryInstance, useFleet } from '../api/get-fleet';
 import { fleetNextRun, schedulesLine } from '../lib/fleet';
 import type { ScheduleFormSlot } from './apply-to-many';
-import { HeatGrid } from './heat-grid';
+import { GridDisclosure } from './grid-disclosure';
 import '../fleet.css';
 
 // Apply to many (and the schedule form in it) loads when first opened.
@@ -210,7 +210,7 @@ export function FleetOverview({
         ) : null}
       </p>
 
-      <HeatGrid entries={entries} now={now} />
+      <GridDisclosure entries={entries} now={now} />
 
       {apply && canChange ? (
         <RouteLoading>

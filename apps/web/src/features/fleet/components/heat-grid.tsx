@@ -1,5 +1,6 @@
 // The 7 × 24 grid: how many backups start in each hour of the week across the fleet, in Zomro's
-// zone (GMT+3) or the operator's, so that pile-ups show as dark cells.
+// zone (GMT+3) or the operator's, so that pile-ups show as dark cells. Loaded when the operator
+// opens it on the overview (grid-disclosure.tsx).
 import type { FleetInstance } from '@zomro-dash/shared';
 import { PROVIDER_ZONE_LABEL } from '@zomro-dash/shared/plain';
 import { useId, useMemo, useState } from 'react';
@@ -13,7 +14,7 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 export function HeatGrid({ entries, now }: { entries: readonly FleetInstance[]; now: Date }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const titleId = useId();
+  const zoneName = useId();
   const [zone, setZone] = useState<'provider' | 'local'>('provider');
   const localOffset = -now.getTimezoneOffset();
   const grid = useMemo(
@@ -23,15 +24,14 @@ export function HeatGrid({ entries, now }: { entries: readonly FleetInstance[]; 
   const max = Math.max(1, ...grid.flat());
   const zoneLabel = zone === 'provider' ? PROVIDER_ZONE_LABEL : localZoneLabel(now, language);
   return (
-    <section className="panel heat-panel" aria-labelledby={titleId}>
-      <div className="panel-head heat-head">
-        <h2 id={titleId}>{t('fleet.gridTitle')}</h2>
+    <div className="heat-body">
+      <div className="heat-head">
         <fieldset className="zone-switch">
           <legend className="visually-hidden">{t('fleet.gridZone')}</legend>
           <label>
             <input
               type="radio"
-              name={`${titleId}-zone`}
+              name={zoneName}
               checked={zone === 'provider'}
               onChange={() => setZone('provider')}
             />
@@ -40,7 +40,7 @@ export function HeatGrid({ entries, now }: { entries: readonly FleetInstance[]; 
           <label>
             <input
               type="radio"
-              name={`${titleId}-zone`}
+              name={zoneName}
               checked={zone === 'local'}
               onChange={() => setZone('local')}
             />
@@ -102,6 +102,6 @@ export function HeatGrid({ entries, now }: { entries: readonly FleetInstance[]; 
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   );
 }

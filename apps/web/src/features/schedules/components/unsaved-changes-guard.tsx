@@ -1,5 +1,6 @@
 // Keeps unsaved form changes from being lost by accident: a navigation inside the app asks
-// first, and closing or reloading the tab gets the browser's own warning. Needs a data router.
+// first (links and the browser's Back, through @/lib/router), and closing or reloading the tab gets
+// the browser's own warning.
 import { useEffect, useId, useRef, type RefObject } from 'react';
 import { useTranslation } from '@/lib/i18n';
 import { useBlocker } from '@/lib/router';
