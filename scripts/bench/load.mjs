@@ -3,7 +3,7 @@
 import autocannon from 'autocannon';
 
 /** p-th percentile (0–100) of sorted numbers. */
-function percentile(sorted, p) {
+export function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)];
@@ -11,7 +11,8 @@ function percentile(sorted, p) {
 
 /**
  * Runs `options` (autocannon's: url, path, method, headers, body, connections, duration or amount,
- * setupClient) and answers { p50, p99, rps, requests, non2xx, errors }.
+ * setupClient) and answers { p50, p99, rps, requests, non2xx, errors, seconds, latencies } (the
+ * latencies of the 2xx answers, sorted, in ms).
  */
 export function measure({ path, ...options }) {
   // autocannon takes the path from `url` only (a per-client request may set its own).
@@ -32,6 +33,8 @@ export function measure({ path, ...options }) {
         requests: result.requests.total,
         non2xx: result.non2xx,
         errors: result.errors + result.timeouts,
+        seconds,
+        latencies,
       });
     });
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {

@@ -1,6 +1,7 @@
 // Child processes for the benchmark: each server runs in its own Node process, as it would in
 // production, and is stopped when the benchmark ends.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** A port nobody listens on right now. */
@@ -52,4 +53,16 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     stopAll();
     process.exit(130);
   });
+}
+
+/**
+ * Milliseconds the process's main thread has spent on a CPU (Linux /proc/<pid>/schedstat, exact,
+ * unlike the tick-sampled /proc/<pid>/stat); NaN where there is no such file.
+ */
+export function mainThreadCpuMs(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
 }

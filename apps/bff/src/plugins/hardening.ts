@@ -1,7 +1,7 @@
 // Cross-site request refusal and safe defaults for every response: changing requests must be JSON
-// and must not come from another site's page; API answers are never cached; @fastify/helmet sets a
-// strict Content-Security-Policy (decision 042), nosniff, no framing.
-import helmet from '@fastify/helmet';
+// and must not come from another site's page; API answers are never cached; helmet sets a strict
+// Content-Security-Policy (decision 042), nosniff, no framing.
+import helmet from 'helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { httpErrors } from '../http-errors.js';
@@ -58,14 +58,21 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 export default fp(
-  async (app: FastifyInstance) => {
-    await app.register(helmet, {
+  (app: FastifyInstance, _options: unknown, finished: () => void) => {
+    // Built once: @fastify/helmet built helmet's middleware anew on every request, ten times the
+    // cost of applying it (decision 019). The same headers, set on the raw response as before.
+    const securityHeaders = helmet({
       // No upgrade-insecure-requests: the BFF is also reached over plain HTTP on a loopback.
       contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
       frameguard: { action: 'deny' },
       referrerPolicy: { policy: 'same-origin' },
       // HSTS belongs to the TLS proxy in front, which knows the real scheme.
       strictTransportSecurity: false,
+    });
+    app.addHook('onRequest', (request, reply, done) => {
+      securityHeaders(request.raw, reply.raw, (error?: unknown) =>
+        done(error as Error | undefined),
+      );
     });
 
     app.addHook('onRequest', (request, _reply, done) => {
@@ -102,6 +109,7 @@ export default fp(
       }
       done(null, payload);
     });
+    finished();
   },
   { name: 'hardening' },
 );

@@ -34,6 +34,10 @@ it('the app, its files and the API: strict CSP, nosniff, frame-ancestors none', 
     expect(String(response.headers['content-security-policy'])).not.toContain('unsafe-inline');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['referrer-policy']).toBe('same-origin');
+    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+    // HSTS is the TLS proxy's (it knows the real scheme).
+    expect(response.headers['strict-transport-security']).toBeUndefined();
   }
 });
 
