@@ -3,14 +3,7 @@
 // (keyboard paths, focus order) is covered by the other specs.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import {
-  createAccount,
-  expect,
-  MY_SERVER,
-  signInThroughUi,
-  test,
-  type Account,
-} from './fixtures.js';
+import { createAccount, expect, MY_SERVER, signIn, test, type Account } from './fixtures.js';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -62,7 +55,7 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 async function openSchedules(page: Page, account: Account): Promise<void> {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await expect(page.getByRole('row', { name: /MySchedule/ })).toBeVisible();
 }
 
@@ -98,7 +91,7 @@ test('the overview (the instance list, the grid) and apply to many', async ({ pa
   // Two axe scans of 33 servers and a 7 × 24 grid: 19–30 s alone on a busy machine, so three
   // times the usual allowance (a wait, not a speed check; decision 070).
   test.slow();
-  await signInThroughUi(page, account);
+  await signIn(page, account);
   await expect(page.getByRole('link', { name: /MyServer/ })).toBeVisible();
   await expect(page.getByText('33 servers')).toBeVisible({ timeout: 20_000 });
   await page.getByText('Backups starting per hour').click();
@@ -176,7 +169,7 @@ test('the form that changes how many backups are kept', async ({ page, account }
 test('an instance whose schedules cannot be changed, at 375 px', async ({ page, account }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   // The demo's instance in the error state.
-  await signInThroughUi(page, account, '/instances/5204255');
+  await signIn(page, account, '/instances/5204255');
   await expect(page.getByRole('note')).toContainText('Schedules cannot be changed now');
   await expectNoAxeViolations(page);
 });
@@ -203,7 +196,7 @@ for (const language of ['en', 'ru'] as const) {
     '/nowhere',
   ]) {
     test(`${path} in ${language}`, async ({ page, account }) => {
-      await signInThroughUi(page, account);
+      await signIn(page, account);
       await page.addInitScript((lng) => localStorage.setItem('zomro-dash.language', lng), language);
       await page.goto(path);
       await expect(page.locator('html')).toHaveAttribute('lang', language);

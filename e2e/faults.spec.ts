@@ -7,7 +7,7 @@ import {
   expect,
   expireZomroSessions,
   MY_SERVER,
-  signInThroughUi,
+  signIn,
   test,
 } from './fixtures.js';
 
@@ -25,7 +25,7 @@ for (const { kind, title } of cases) {
     page,
     account,
   }) => {
-    await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+    await signIn(page, account, `/instances/${MY_SERVER.id}`);
     await page.getByRole('button', { name: 'New schedule' }).click();
     await page.getByLabel('Name', { exact: true }).fill(`Fault ${kind} & <ок>`);
     await page.getByRole('button', { name: 'Friday' }).click();
@@ -93,7 +93,7 @@ test.describe('Zomro blocks the address (HTTP 403 / 460)', () => {
       account,
     }) => {
       const name = `Blocked ${kind} & <ок>`;
-      await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+      await signIn(page, account, `/instances/${MY_SERVER.id}`);
       await fillNewSchedule(page, name);
       await inject({ kind, func: EDIT, username: account.username });
       await page.getByRole('button', { name: 'Create schedule' }).click();
@@ -115,7 +115,7 @@ test.describe('Zomro blocks the address (HTTP 403 / 460)', () => {
     page,
     account,
   }) => {
-    await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+    await signIn(page, account, `/instances/${MY_SERVER.id}`);
     await page.getByRole('button', { name: 'Русский' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
     await inject({ kind: 'http-460', func: LIST, username: account.username });
@@ -129,7 +129,7 @@ test.describe('Zomro blocks the address (HTTP 403 / 460)', () => {
 
 test('latency: a slow save shows it is working, then succeeds', async ({ page, account }) => {
   const name = 'Slow but sure';
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await fillNewSchedule(page, name);
   // Latency is emulator-wide: keep it short and always take it off again.
   await setLatency(1_500);
@@ -150,7 +150,7 @@ test('hang on create: "did not answer", typed values kept, Retry makes exactly o
   account,
 }) => {
   const name = 'Hung & <ок>';
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await fillNewSchedule(page, name);
   // Zomro never answers the create (and does not make it); the BFF gives up (ZOMRO_TIMEOUT_MS).
   await inject({ kind: 'hang', func: EDIT, username: account.username });
@@ -170,7 +170,7 @@ test('hang after Zomro made it: the BFF finds the schedule and answers success',
   page,
   account,
 }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await fillNewSchedule(page, 'Made then hung');
   await inject({ kind: 'hang', func: EDIT, username: account.username, afterEffect: true });
   await page.getByRole('button', { name: 'Create schedule' }).click();
@@ -186,7 +186,7 @@ test('expired session on create: the dialog over the form, then the save goes th
   account,
 }) => {
   const name = 'After sign-in & <ок>';
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await fillNewSchedule(page, name);
   // Zomro forgets the session (its idle hour). The emulator's one-call 'session-expired' fault is
   // not this: the BFF then finds the session alive and answers FORBIDDEN (see the report).
@@ -205,7 +205,7 @@ test('unreachable Zomro on the list (a read): the message and a Retry that recov
   page,
   account,
 }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   // The emulator has no "unreachable" kind: a reset on every try (the BFF retries a read once).
   await inject({ kind: 'reset', func: LIST, username: account.username, count: 2 });
   await page.reload();
@@ -220,7 +220,7 @@ test('"insufficient privileges" on a live session: Not allowed, no Retry, typed 
   account,
 }) => {
   const name = 'Not allowed & <ок>';
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await fillNewSchedule(page, name);
   // The emulator's 'session-expired' fault is Zomro's access error on one call; the BFF asks Zomro
   // whether the session lives, finds it does, and answers FORBIDDEN: a refusal, not a lost session.

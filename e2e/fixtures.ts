@@ -60,6 +60,21 @@ export async function expireZomroSessions(username: string): Promise<void> {
   await control('/sessions/expire', { username });
 }
 
+/**
+ * Signs in through the API (POST /api/session, the cookie lands in the page's context) and opens
+ * `path`: for the specs that are not about the sign-in form, which auth.spec.ts, the accessibility
+ * scans and first-screen.spec.ts cover through the UI. It saves each test the form and, for a deep
+ * path, the overview's reading of every server (decision 070).
+ */
+export async function signIn(page: Page, account: Account, path = '/'): Promise<void> {
+  const response = await page.request.post('/api/session', {
+    data: { username: account.username, password: account.password },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  await page.goto(path);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
 export async function signInThroughUi(page: Page, account: Account, path = '/'): Promise<void> {
   await page.goto(path);
   await page.getByLabel('Username').fill(account.username);

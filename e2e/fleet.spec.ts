@@ -9,7 +9,7 @@ import {
   expect,
   MY_SERVER,
   refuseNextScheduleSave,
-  signInThroughUi,
+  signIn,
   test,
   type Account,
 } from './fixtures.js';
@@ -31,7 +31,7 @@ test('lists every server with its schedules, flags those without, and filters th
   page,
   account,
 }) => {
-  await signInThroughUi(page, account);
+  await signIn(page, account);
   await expect(page).toHaveURL(/\/instances$/);
   await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
   await overviewLoaded(page);
@@ -73,7 +73,7 @@ test('the grid counts backups per hour, in GMT+3 and in the browser’s time', a
   page,
   account,
 }) => {
-  await signInThroughUi(page, account);
+  await signIn(page, account);
   await overviewLoaded(page);
   // The grid is behind a disclosure, closed at first; once opened it stays open on later visits.
   await expect(page.getByRole('table', { name: /backups start in each hour/ })).toHaveCount(0);
@@ -97,7 +97,7 @@ test('applies one schedule to many, shows each outcome and retries only the fail
   page,
   account,
 }) => {
-  await signInThroughUi(page, account);
+  await signIn(page, account);
   await overviewLoaded(page);
   await page.getByRole('button', { name: 'Select all without a schedule' }).click();
   // The server in error takes no changes: it is not selected.
@@ -133,7 +133,7 @@ test('applies one schedule to many, shows each outcome and retries only the fail
 });
 
 test('copies a schedule from its row to other servers, pre-filled', async ({ page, account }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await page.getByRole('button', { name: 'Copy MySchedule to other servers' }).click();
   await expect(page).toHaveURL(/\/instances$/);
   await overviewLoaded(page);
@@ -161,7 +161,7 @@ test('warns when a schedule starts at the same minute as another; saving stays a
   account,
 }) => {
   // web-prod-01 has "Nightly" every day at 03:30.
-  await signInThroughUi(page, account, '/instances/5203801/schedules/new');
+  await signIn(page, account, '/instances/5203801/schedules/new');
   await page.getByLabel('Name', { exact: true }).fill('Second nightly');
   await page.getByRole('button', { name: 'Wednesday' }).click();
   await page.getByLabel(/^Time/).fill('03:30');
@@ -181,7 +181,7 @@ test('copies the curl command that would create a schedule on Zomro', async ({
   account,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await page.getByRole('button', { name: 'Copy MySchedule as curl' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'is on the clipboard' })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -201,7 +201,7 @@ test('copies the curl command that would create a schedule on Zomro', async ({
 });
 
 test('exports every schedule of the fleet as CSV and as JSON', async ({ page, account }) => {
-  await signInThroughUi(page, account);
+  await signIn(page, account);
   await overviewLoaded(page);
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
@@ -253,7 +253,7 @@ test.describe('screens', () => {
   ] as const) {
     test(`the overview and apply to many at ${width} px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
-      await signInThroughUi(page, DEMO);
+      await signIn(page, DEMO);
       await overviewLoaded(page);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(width);
@@ -272,7 +272,7 @@ test('pointing at a server prefetches its schedules, so the click shows them wit
   page,
   account,
 }) => {
-  await signInThroughUi(page, account);
+  await signIn(page, account);
   await overviewLoaded(page);
   const reads: string[] = [];
   page.on('request', (request) => {

@@ -1,9 +1,9 @@
 // Listing and filtering instances, an instance's schedules, the empty state, a deep link that
 // survives sign-in and reload, and deleting with confirmation.
-import { EMPTY_SERVER, expect, MY_SERVER, signInThroughUi, test } from './fixtures.js';
+import { EMPTY_SERVER, expect, MY_SERVER, signIn, test } from './fixtures.js';
 
 test('lists the account’s instances as links, with a filter', async ({ page, account }) => {
-  await signInThroughUi(page, account);
+  await signIn(page, account);
   // The overview lists every instance (33 in the demo data) with its schedules.
   const list = page.getByRole('list').filter({ has: page.getByRole('link') });
   await expect(list.getByRole('link')).toHaveCount(33);
@@ -40,7 +40,7 @@ test('an instance without schedules says so and offers to create one', async ({
   page,
   account,
 }) => {
-  await signInThroughUi(page, account, `/instances/${EMPTY_SERVER.id}`);
+  await signIn(page, account, `/instances/${EMPTY_SERVER.id}`);
   await expect(page.getByText(`No backup schedules for ${EMPTY_SERVER.name} yet`)).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
   await page.getByRole('button', { name: 'New schedule' }).click();
@@ -74,7 +74,7 @@ test('deletes only after a confirmation that names the schedule and the instance
   page,
   account,
 }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   const row = page.getByRole('row', { name: /MySchedule/ });
   const deleteButton = page.getByRole('button', { name: 'Delete MySchedule' });
 
@@ -107,7 +107,7 @@ test('deletes only after a confirmation that names the schedule and the instance
 });
 
 test('keeps the keyboard in the schedules after a confirmed delete', async ({ page, account }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await page.getByRole('button', { name: 'Delete MySchedule' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog');

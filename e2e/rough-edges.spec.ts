@@ -10,7 +10,7 @@ import {
   expect,
   expireZomroSessions,
   MY_SERVER,
-  signInThroughUi,
+  signIn,
   test,
 } from './fixtures.js';
 
@@ -24,7 +24,7 @@ for (const width of [1280, 375]) {
     page.on('request', (request) => {
       if (schedulePosts(request.url(), request.method())) sent.push(request.method());
     });
-    await signInThroughUi(page, account, `/instances/${MY_SERVER.id}/schedules/new`);
+    await signIn(page, account, `/instances/${MY_SERVER.id}/schedules/new`);
     await page.getByLabel('Name', { exact: true }).fill('One click');
     await page.getByRole('button', { name: 'Every day' }).click();
     await page.getByLabel(/^Time/).fill('1:15');
@@ -63,7 +63,7 @@ for (const width of [1280, 375]) {
     await noSidewaysScroll(page, 'blank');
     await page.goto('/sign-in');
     await noSidewaysScroll(page, 'sign-in');
-    await signInThroughUi(page, account, '/instances');
+    await signIn(page, account, '/instances');
     const created = await page.request.post(`/api/instances/${MY_SERVER.id}/schedules`, {
       data: { name: LONG_NAME, days: [1, 3], time: '04:30' },
     });
@@ -238,7 +238,7 @@ test('another user signing in through the session-expired dialog sees none of th
   page.on('request', (request) => {
     if (schedulePosts(request.url(), request.method())) changes.push(request.method());
   });
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await page.getByRole('button', { name: 'Edit MySchedule' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Typed by the first user');
 
@@ -289,7 +289,7 @@ test('two deletes at once: the refused one comes back alone, each gets its notic
   page,
   account,
 }) => {
-  await signInThroughUi(page, account, '/instances');
+  await signIn(page, account, '/instances');
   await createThroughApi(page, 'Alpha');
   await createThroughApi(page, 'Beta');
   await page.goto(`/instances/${MY_SERVER.id}`);
@@ -329,7 +329,7 @@ test('deleting a schedule someone else already deleted: a calm notice, the row s
   page,
   account,
 }) => {
-  await signInThroughUi(page, account, '/instances');
+  await signIn(page, account, '/instances');
   await createThroughApi(page, 'Gone already');
   await page.goto(`/instances/${MY_SERVER.id}`);
   const row = page.getByRole('row', { name: /Gone already/ });
@@ -358,7 +358,7 @@ test('the smaller ones: time checked on leaving the field, Cancel asks, state no
   page,
   account,
 }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}/schedules/new`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}/schedules/new`);
   const time = page.getByLabel(/^Time/);
   for (const bad of ['24:00', '2:61', 'abc']) {
     await time.fill(bad);

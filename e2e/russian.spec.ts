@@ -1,9 +1,9 @@
 // The Russian UI: switched from the header, remembered across reloads, with Russian day names,
 // dates and validation messages.
-import { expect, MY_SERVER, signInThroughUi, test } from './fixtures.js';
+import { expect, MY_SERVER, signIn, test } from './fixtures.js';
 
 test('switches to Russian and remembers it', async ({ page, account }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await page.getByRole('button', { name: 'Русский' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await expect(

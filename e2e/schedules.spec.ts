@@ -5,7 +5,7 @@ import {
   expireZomroSessions,
   MY_SERVER,
   refuseNextScheduleSave,
-  signInThroughUi,
+  signIn,
   tabTo,
   test,
 } from './fixtures.js';
@@ -17,7 +17,7 @@ test('creates a schedule with the mouse, with a preview of the next runs', async
   page,
   account,
 }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await page.getByRole('button', { name: 'New schedule' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Nightly database');
   await page.getByRole('button', { name: 'Monday' }).click();
@@ -47,7 +47,7 @@ test('creates a schedule with the mouse, with a preview of the next runs', async
 });
 
 test('creates a schedule by keyboard alone', async ({ page, account }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await tabTo(page, page.getByRole('button', { name: 'New schedule' }));
   await page.keyboard.press('Enter');
   // The form opens with the name field focused.
@@ -79,7 +79,7 @@ test('creates a schedule by keyboard alone', async ({ page, account }) => {
 });
 
 test('edits a schedule', async ({ page, account }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await page.getByRole('button', { name: 'Edit MySchedule' }).click();
   await expect(page).toHaveURL(/\/schedules\/14\/edit$/);
   const name = page.getByLabel('Name', { exact: true });
@@ -112,7 +112,7 @@ test('shows each validation message and sends nothing', async ({ page, account }
   page.on('request', (request) => {
     if (schedulePosts(request.url(), request.method())) sent.push(request.url());
   });
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}/schedules/new`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}/schedules/new`);
   const name = page.getByLabel('Name', { exact: true });
   const time = page.getByLabel(/^Time/);
 
@@ -154,7 +154,7 @@ test('a refusal from Zomro is shown and the form keeps what was typed', async ({
   page,
   account,
 }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await page.getByRole('button', { name: 'New schedule' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Refused once');
   await page.getByRole('button', { name: 'Weekdays' }).click();
@@ -185,7 +185,7 @@ test('a session that expires during an edit asks for sign-in over the form, then
   page,
   account,
 }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await page.getByRole('button', { name: 'Edit MySchedule' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Saved after sign-in');
   await page.getByRole('button', { name: 'Sunday' }).click();
@@ -213,7 +213,7 @@ test('warns before unsaved changes are lost, in the app and when the tab closes'
   page,
   account,
 }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await page.getByRole('button', { name: 'Edit MySchedule' }).click();
   const name = page.getByLabel('Name', { exact: true });
   await name.fill('MySchedule renamed');

@@ -3,7 +3,7 @@
 // real BFF and emulator. They must come out the same on every run, so that `npm test` leaves the
 // tree clean: the same account and a fixed browser clock every time.
 import type { Page } from '@playwright/test';
-import { expect, signInThroughUi, test, type Account } from './fixtures.js';
+import { expect, signIn, test, type Account } from './fixtures.js';
 
 const SHOTS = 'docs/screenshots';
 const DB_PRIMARY = '5203815';
@@ -49,7 +49,7 @@ test('sign-in', async ({ page }) => {
 });
 
 test('instances, schedules, form and delete dialog', async ({ page }) => {
-  await signInThroughUi(page, DEMO);
+  await signIn(page, DEMO);
   await expect(page.getByRole('link', { name: /MyServer/ })).toBeVisible();
   // The overview: wait for every server's schedules, not only the list.
   await expect(page.getByRole('progressbar')).toHaveCount(0);
@@ -77,7 +77,7 @@ test('instances, schedules, form and delete dialog', async ({ page }) => {
 });
 
 test('Russian UI', async ({ page }) => {
-  await signInThroughUi(page, DEMO, `/instances/${DB_PRIMARY}`);
+  await signIn(page, DEMO, `/instances/${DB_PRIMARY}`);
   await page.getByRole('button', { name: 'Русский' }).click();
   await page.getByRole('button', { name: 'Изменить Weekend' }).click();
   await expect(page.getByLabel('Название')).toHaveValue('Weekend');
@@ -86,7 +86,7 @@ test('Russian UI', async ({ page }) => {
 
 test('375 px wide', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
-  await signInThroughUi(page, DEMO, `/instances/${DB_PRIMARY}`);
+  await signIn(page, DEMO, `/instances/${DB_PRIMARY}`);
   await expect(page.getByRole('row', { name: /Before maintenance/ })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(overflow).toBeLessThanOrEqual(375);

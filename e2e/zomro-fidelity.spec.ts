@@ -1,14 +1,7 @@
 // What Zomro's own panel shows and the dashboard now does too: "Backups kept: N" shown, explained
 // in days and changed; and an instance in a state where Zomro takes no schedule changes (error,
 // image uploading), with create, edit and delete disabled and the reason given.
-import {
-  EMULATOR_CONTROL,
-  expect,
-  MY_SERVER,
-  signInThroughUi,
-  test,
-  type Account,
-} from './fixtures.js';
+import { EMULATOR_CONTROL, expect, MY_SERVER, signIn, test, type Account } from './fixtures.js';
 
 /** The demo's instance in the `error` state (every account's copy has it). */
 const BROKEN = { id: '5204255', name: 'dev & test <old>' };
@@ -26,7 +19,7 @@ test('shows how many backups Zomro keeps, what that means, and changes it', asyn
   page,
   account,
 }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await expect(page.getByText('Backups kept: 3')).toBeVisible();
   // MySchedule runs Monday to Saturday: six backups a week.
   await expect(page.getByText('3 backups at 6 a week ≈ the last 4 days')).toBeVisible();
@@ -49,7 +42,7 @@ test('shows how many backups Zomro keeps, what that means, and changes it', asyn
 });
 
 test('changes it by keyboard, and Escape leaves it as it was', async ({ page, account }) => {
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await page.getByRole('button', { name: 'Change backups kept' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Backups kept')).toBeFocused();
@@ -62,7 +55,7 @@ test('disables create, edit and delete on an instance in error, and says why', a
   page,
   account,
 }) => {
-  await signInThroughUi(page, account, `/instances/${BROKEN.id}`);
+  await signIn(page, account, `/instances/${BROKEN.id}`);
   const note = page.getByRole('note');
   await expect(note).toContainText('Schedules cannot be changed now');
   await expect(note).toContainText('“Error” state');
@@ -80,7 +73,7 @@ test('disables create, edit and delete on an instance in error, and says why', a
 
 test('disables edit and delete while the instance uploads an image', async ({ page, account }) => {
   await setInstanceStatus(account, MY_SERVER.id, 'running_image_uploading');
-  await signInThroughUi(page, account, `/instances/${MY_SERVER.id}`);
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await expect(page.getByRole('note')).toContainText('“Uploading an image” state');
   const row = page.getByRole('row', { name: /MySchedule/ });
   await expect(row.getByRole('button', { name: 'Edit MySchedule' })).toBeDisabled();
@@ -105,7 +98,7 @@ test.describe('screens', () => {
       account,
     }, testInfo) => {
       await page.setViewportSize(viewport);
-      await signInThroughUi(page, account, `/instances/${BROKEN.id}`);
+      await signIn(page, account, `/instances/${BROKEN.id}`);
       await expect(page.getByText('Backups kept: 3')).toBeVisible();
       await page.screenshot({
         path: testInfo.outputPath(`blocked-${label}.png`),
