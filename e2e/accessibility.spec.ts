@@ -196,8 +196,10 @@ for (const language of ['en', 'ru'] as const) {
     '/nowhere',
   ]) {
     test(`${path} in ${language}`, async ({ page, account }) => {
-      await signIn(page, account);
       await page.addInitScript((lng) => localStorage.setItem('zomro-dash.language', lng), language);
+      // Straight to the screen: the overview's reading of every server is not what is scanned here.
+      const { username, password } = account;
+      await page.request.post('/api/session', { data: { username, password } });
       await page.goto(path);
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
