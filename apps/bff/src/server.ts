@@ -83,8 +83,10 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   };
-  process.once('SIGINT', (signal) => void stop(signal));
-  process.once('SIGTERM', (signal) => void stop(signal));
+  // `on`, not `once`: a second signal while stopping (a process manager's, or tsx's relay, which
+  // resends it when the child is slow to report it) must not kill the process mid-shutdown.
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
 
   try {
     await app.listen({ port: config.port, host: config.host });
