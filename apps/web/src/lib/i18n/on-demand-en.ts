@@ -43,7 +43,7 @@ export const onDemandEn = {
   },
   activity: {
     title: 'Activity',
-    lead: 'Who signed in, and who created, changed or deleted which schedule — newest first.',
+    lead: 'Who signed in, who created, changed or deleted which schedule, and who changed how many backups an instance keeps — newest first.',
     filterOperator: 'Operator',
     filterOperatorPlaceholder: 'Any operator',
     filterInstance: 'Instance',
@@ -65,6 +65,7 @@ export const onDemandEn = {
       'schedule.create': 'Created a schedule',
       'schedule.update': 'Changed a schedule',
       'schedule.delete': 'Deleted a schedule',
+      'instance.retention': 'Changed how many backups are kept',
       other: 'Other ({{action}})',
     },
     outcome: {
@@ -74,6 +75,7 @@ export const onDemandEn = {
       unknownTitle: 'Zomro’s answer was lost: the change may or may not have happened.',
     },
     schedule: 'schedule {{id}}',
+    retentionChange: 'Backups kept: {{before}} → {{after}}',
     empty: 'Nothing has been recorded yet.',
     emptyFiltered: 'No activity matches these filters.',
     loadMore: 'Show older',

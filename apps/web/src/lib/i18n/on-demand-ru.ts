@@ -44,7 +44,7 @@ export const onDemandRu = {
   },
   activity: {
     title: 'Журнал действий',
-    lead: 'Кто входил и кто создавал, менял или удалял расписания — сначала новые.',
+    lead: 'Кто входил, кто создавал, менял или удалял расписания и кто менял число хранимых копий — сначала новые.',
     filterOperator: 'Оператор',
     filterOperatorPlaceholder: 'Любой оператор',
     filterInstance: 'Сервер',
@@ -66,6 +66,7 @@ export const onDemandRu = {
       'schedule.create': 'Создал(а) расписание',
       'schedule.update': 'Изменил(а) расписание',
       'schedule.delete': 'Удалил(а) расписание',
+      'instance.retention': 'Изменил(а) число хранимых копий',
       other: 'Другое ({{action}})',
     },
     outcome: {
@@ -75,6 +76,7 @@ export const onDemandRu = {
       unknownTitle: 'Ответ Zomro потерян: изменение могло как пройти, так и не пройти.',
     },
     schedule: 'расписание {{id}}',
+    retentionChange: 'Хранить копий: {{before}} → {{after}}',
     empty: 'Пока ничего не записано.',
     emptyFiltered: 'Нет действий, подходящих под фильтры.',
     loadMore: 'Показать более ранние',

@@ -1,21 +1,14 @@
 // The activity of the account as a table: when, who, what, on which instance and schedule, the
 // change (before → after) and its outcome.
 import type { AuditEntry, AuditScheduleValues, Instance } from '@zomro-dash/shared';
-import { isWeekday } from '@zomro-dash/shared/plain';
+import { AUDIT_ACTIONS, isWeekday } from '@zomro-dash/shared/plain';
 import { useTranslation } from '@/lib/i18n';
 import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { formatLocalDateTime, formatRelative } from '@/features/schedules/lib/schedule-time';
 import { summarizeDays } from '@/features/schedules/lib/weekdays';
 
-const ACTIONS = new Set([
-  'session.sign-in',
-  'session.sign-in-failed',
-  'session.sign-out',
-  'schedule.create',
-  'schedule.update',
-  'schedule.delete',
-]);
+const ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
 
 interface ActivityTableProps {
   entries: readonly AuditEntry[];
@@ -91,7 +84,16 @@ function ActivityRow({
         )}
       </td>
       <td data-label={t('activity.columns.change')} className="cell-wrap">
-        <ChangeSummary before={entry.before} after={entry.after} />
+        {entry.retention ? (
+          <span className="change">
+            {t('activity.retentionChange', {
+              before: entry.retention.before ?? '?',
+              after: entry.retention.after,
+            })}
+          </span>
+        ) : (
+          <ChangeSummary before={entry.before} after={entry.after} />
+        )}
       </td>
       <td data-label={t('activity.columns.outcome')}>
         <Outcome entry={entry} />
