@@ -143,7 +143,9 @@ describe('calls in flight', () => {
   it('are counted overall and per instance, with the most seen at once', async () => {
     const emulator = await startTestEmulator({ testControl: true });
     const auth = await emulator.signIn(DEMO_ACCOUNT);
-    emulator.control.setLatency({ fixedMs: 150 });
+    // Long enough that all six overlap even when a busy machine starts them far apart (150 ms was
+    // not: a fresh-clone run beside Playwright saw four at once).
+    emulator.control.setLatency({ fixedMs: 1500 });
     const list = (elid: string) => emulator.call({ func: LIST, auth, elid });
     await Promise.all([
       list('5203773'),
