@@ -84,7 +84,8 @@ describe('Zomro calls per action', () => {
   });
 
   it('answers identical reads of one account arriving together with one Zomro call', async () => {
-    ctx.control.setLatency({ fixedMs: 100 });
+    // Long enough that the reads are all in flight together even on a busy machine.
+    ctx.control.setLatency({ fixedMs: 400 });
     const calls = await callsDuring(() => Promise.all(Array.from({ length: 5 }, list)));
     expect(calls).toEqual([LIST]);
     ctx.control.setPageSize(account.username, 100);
@@ -95,7 +96,8 @@ describe('Zomro calls per action', () => {
   it('never shares a read across accounts', async () => {
     const other = ctx.control.createAccount();
     const otherCookie = await signIn(ctx.app, other);
-    ctx.control.setLatency({ fixedMs: 100 });
+    // Long enough that the reads are all in flight together even on a busy machine.
+    ctx.control.setLatency({ fixedMs: 400 });
     const theirs = () =>
       ok({
         method: 'GET',

@@ -52,7 +52,8 @@ function bulk(c: TestContext, cookie: string, body: object, key?: string) {
 describe('GET /api/schedules', () => {
   it('answers every instance with its schedules, never more calls in flight than the bound', async () => {
     const { c, cookie } = await personal({ config: { fleetConcurrency: 3 } });
-    c.control.setLatency({ fixedMs: 15 });
+    // Long enough that three reads overlap even on a busy machine.
+    c.control.setLatency({ fixedMs: 60 });
     const response = await fleet(c, cookie);
     expect(response.statusCode).toBe(200);
     const { instances } = response.json<FleetResponse>();
@@ -75,7 +76,7 @@ describe('GET /api/schedules', () => {
   it('keeps to the default of 4 when the instance list itself has many pages', async () => {
     const { c, cookie, account } = await personal();
     c.control.setPageSize(account.username, 2);
-    c.control.setLatency({ fixedMs: 10 });
+    c.control.setLatency({ fixedMs: 40 });
     expect((await fleet(c, cookie)).statusCode).toBe(200);
     expect(c.control.inFlight.max).toBe(4);
   });
