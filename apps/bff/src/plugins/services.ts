@@ -86,7 +86,7 @@ export async function createServices(
     idempotency,
     concurrency: config.fleetConcurrency,
   });
-  const retention = new RetentionService({ client, audit, locks });
+  const retention = new RetentionService({ client, audit, locks, reads });
   return { accounts, instances, schedules, fleet, retention, audit, team };
 }
 

@@ -4,15 +4,30 @@
 import { HttpError } from '../http-errors.js';
 import type { InstanceLocks } from '../stores/locks.js';
 import type { Actor } from './actor.js';
+import type { ReadCoalescer } from './coalesce.js';
 
 export interface ChangeOptions {
   /** The request went away: a change still waiting for the instance is not started. */
   signal?: AbortSignal;
 }
 
-/** Runs `task` under the instance's lock, or refuses a viewer with `refusal` (403). */
+/** What every change to an instance goes through: its lock, and the reads it makes stale. */
+export interface InstanceGuards {
+  locks: InstanceLocks;
+  reads: ReadCoalescer;
+}
+
+/** The key under which plain reads of an instance's schedules (and retention) are shared. */
+export function schedulesReadKey(account: string, instanceId: string): string {
+  return `${account}\u0000schedules\u0000${instanceId}`;
+}
+
+/**
+ * Runs `task` under the instance's lock, or refuses a viewer with `refusal` (403). When it ends,
+ * a read of the instance that was on its way is no longer joined: it may predate the change.
+ */
 export function lockedChange<T>(
-  locks: InstanceLocks,
+  guards: InstanceGuards,
   actor: Actor,
   instanceId: string,
   options: ChangeOptions,
@@ -20,7 +35,14 @@ export function lockedChange<T>(
   task: () => Promise<T>,
 ): Promise<T> {
   if (actor.role !== 'editor') return Promise.reject(new HttpError(403, 'FORBIDDEN', refusal));
-  return locks.run(`${actor.account}\u0000${instanceId}`, task, {
+  const change = async () => {
+    try {
+      return await task();
+    } finally {
+      guards.reads.forget(schedulesReadKey(actor.account, instanceId));
+    }
+  };
+  return guards.locks.run(`${actor.account}\u0000${instanceId}`, change, {
     ...(options.signal && { signal: options.signal }),
   });
 }

@@ -2,20 +2,19 @@
 // (`backup_rotation`), changed by editors only, under the instance's lock, on the audit trail
 // with the number before and after.
 import type { ZomroClient } from '../zomro/client.js';
-import type { InstanceLocks } from '../stores/locks.js';
 import type { Actor } from './actor.js';
 import type { AuditTrail, ChangeSubject } from './audit-trail.js';
-import { lockedChange, type ChangeOptions } from './instance-changes.js';
+import { lockedChange, type ChangeOptions, type InstanceGuards } from './instance-changes.js';
 
 export class RetentionService {
   readonly #client: ZomroClient;
   readonly #audit: AuditTrail;
-  readonly #locks: InstanceLocks;
+  readonly #guards: InstanceGuards;
 
-  constructor(options: { client: ZomroClient; audit: AuditTrail; locks: InstanceLocks }) {
+  constructor(options: { client: ZomroClient; audit: AuditTrail } & InstanceGuards) {
     this.#client = options.client;
     this.#audit = options.audit;
-    this.#locks = options.locks;
+    this.#guards = { locks: options.locks, reads: options.reads };
   }
 
   /**
@@ -41,7 +40,7 @@ export class RetentionService {
     };
     return this.#audit.change(subject, (recorder) =>
       lockedChange(
-        this.#locks,
+        this.#guards,
         actor,
         instanceId,
         options,

@@ -17,7 +17,12 @@ import {
   type AuditTrail,
   type ChangeRecorder,
 } from './audit-trail.js';
-import { bothSettled, lockedChange, type ChangeOptions } from './instance-changes.js';
+import {
+  bothSettled,
+  lockedChange,
+  schedulesReadKey,
+  type ChangeOptions,
+} from './instance-changes.js';
 import type { InstanceService } from './instances.js';
 import { findCreated, findNewSchedule, sameValues } from './new-schedule.js';
 import { ifMatchAllows, withVersion, type IfMatch } from './versions.js';
@@ -75,7 +80,7 @@ export class ScheduleService {
     options: ListOptions = {},
   ): Promise<ScheduleListing> {
     const [listed, lastChanges] = await Promise.all([
-      this.#reads.run(`${actor.account}\u0000schedules\u0000${instanceId}`, () =>
+      this.#reads.run(schedulesReadKey(actor.account, instanceId), () =>
         actor.zomro.run((token) => this.#client.listSchedules(token, instanceId, options)),
       ),
       this.#audit.store.lastChanges(actor.account, instanceId),
@@ -276,7 +281,14 @@ export class ScheduleService {
    */
   #locked<T>(actor: Actor, instanceId: string, options: ChangeOptions, task: () => Promise<T>) {
     const refusal = 'Viewers cannot change schedules; ask an editor';
-    return lockedChange(this.#locks, actor, instanceId, options, refusal, task);
+    return lockedChange(
+      { locks: this.#locks, reads: this.#reads },
+      actor,
+      instanceId,
+      options,
+      refusal,
+      task,
+    );
   }
 }
 

@@ -2,7 +2,7 @@
 // Zomro limits clients, and every call is latency the operator waits for.
 import type { DemoAccount } from '@zomro-dash/zomro-emulator';
 import type { InjectOptions } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, json, signIn, type TestContext } from '../helper.js';
 
 const INSTANCE = '5203773';
@@ -107,5 +107,26 @@ describe('Zomro calls per action', () => {
     const calls = await callsDuring(() => Promise.all([list(), theirs(), list(), theirs()]));
     // One call per account: each account's pair shares its own.
     expect(calls).toEqual([LIST, LIST]);
+  });
+
+  it('gives a list that arrives after a change its own call, not the read on its way before it', async () => {
+    // Two operators of one Zomro account (a team): one's list is on its way while the other's edit
+    // ends; the editor's list right after must not get the answer read before the edit.
+    await listInstances();
+    const id = (JSON.parse((await create()).body) as { schedule: { id: string } }).schedule.id;
+    const url = `/api/instances/${INSTANCE}/schedules/${id}`;
+    ctx.control.setLatency({ fixedMs: 1500 });
+    const from = ctx.control.calls.length;
+    const slowRead = list();
+    await vi.waitFor(() => expect(ctx.control.calls.length).toBeGreaterThan(from));
+    ctx.control.setLatency({ fixedMs: 0 });
+    const calls = await callsDuring(async () => {
+      await ok(json('PUT', url, cookie, { ...SCHEDULE, name: 'weekly' }));
+      const after = await list();
+      const names = (JSON.parse(after.body) as { schedules: { name: string }[] }).schedules;
+      expect(names.map((schedule) => schedule.name)).toContain('weekly');
+    });
+    expect(calls).toEqual([LIST, EDIT, LIST]);
+    await slowRead;
   });
 });

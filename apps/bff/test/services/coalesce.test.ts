@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReadCoalescer } from '../../src/services/coalesce.js';
+import { JOINERS_PER_TURN, ReadCoalescer } from '../../src/services/coalesce.js';
 
 /** A read that answers when the test says so, counting how often it was started. */
 function controlledRead() {
@@ -60,18 +60,54 @@ describe('ReadCoalescer', () => {
     expect(await joined).toBe('read again');
   });
 
-  it('lets the joiners go one per turn of the event loop, so other work runs between their answers', async () => {
+  it('lets the joiners go a few per turn of the event loop, so other work runs in between', async () => {
     const coalescer = new ReadCoalescer();
     const { read, answer } = controlledRead();
     const order: string[] = [];
-    const reads = [0, 1, 2].map((i) =>
+    const joiners = 2 * JOINERS_PER_TURN + 1;
+    const reads = Array.from({ length: 1 + joiners }, (_, i) =>
       coalescer.run('k', read).then(() => order.push(`read ${i}`)),
     );
     answer('the list');
-    // What the event loop would do next, e.g. read a new request from a socket.
-    setImmediate(() => order.push('other work'));
+    // What the event loop does on each turn, e.g. read new requests from the sockets.
+    let turns = 0;
+    const turn = () => {
+      order.push(`turn ${++turns}`);
+      if (turns < 2) setImmediate(turn);
+    };
+    setImmediate(turn);
     await Promise.all(reads);
-    // All at once, it was: read 0, read 1, read 2, other work.
-    expect(order).toEqual(['read 0', 'other work', 'read 1', 'read 2']);
+    const reading = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => `read ${from + i}`);
+    // All at once, every read came before the first turn.
+    expect(order).toEqual([
+      ...reading(0, JOINERS_PER_TURN),
+      'turn 1',
+      ...reading(JOINERS_PER_TURN + 1, 2 * JOINERS_PER_TURN),
+      'turn 2',
+      `read ${joiners}`,
+    ]);
+  });
+
+  it('makes a read that arrives after forget(key) read for itself, while the joiners before it share', async () => {
+    const coalescer = new ReadCoalescer();
+    const before = controlledRead();
+    const after = controlledRead();
+    const first = coalescer.run('k', before.read);
+    const joined = coalescer.run('k', before.read);
+    coalescer.forget('k');
+    const fresh = coalescer.run('k', after.read);
+    const joinedFresh = coalescer.run('k', after.read);
+    // The first read's end must not forget the read started after forget().
+    before.answer('before the change');
+    expect([await first, await joined]).toEqual(['before the change', 'before the change']);
+    const third = coalescer.run('k', after.read);
+    after.answer('after the change');
+    expect([await fresh, await joinedFresh, await third]).toEqual([
+      'after the change',
+      'after the change',
+      'after the change',
+    ]);
+    expect([before.calls(), after.calls()]).toEqual([1, 1]);
   });
 });
