@@ -4,17 +4,22 @@
 // as `npm start` runs it (default logging included); p50/p99 and requests per second at 1, 10 and 50
 // concurrent clients, for listing and for creating. The three are measured in interleaved rounds
 // (decision 019). Then, in Chromium, the time from clicking an instance's link to its schedules on
-// the screen (decision 018). Prints tables and writes them to docs/benchmarks.md (between the BENCH
-// and CLICK markers) with the machine it ran on and its load. Not part of `npm test`.
+// the screen (decision 018). Last, the fleet overview of 200 instances at 50 ms upstream against its
+// floor (scripts/bench/fleet.mjs). Prints tables and writes them to docs/benchmarks.md (between the
+// BENCH, CLICK and FLEET markers) with the machine it ran on and its load. Not part of `npm test`.
 //   node scripts/bench.mjs [--no-build] [--seconds=6] [--rounds=3] [--click-runs=7] [--no-click]
-//     [--click-only] [--no-write] [--latencies=0,50] [--clients=1,10,50] [--operations=list,create]
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+//     [--click-only] [--no-fleet] [--fleet-only] [--fleet-runs=7] [--no-write] [--latencies=0,50]
+//     [--clients=1,10,50] [--operations=list,create]
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { measureClickToSchedules } from './bench/click.mjs';
 import { measure, percentile } from './bench/load.mjs';
+import { FLEET_CONCURRENCY, fleetTable, measureFleet } from './bench/fleet.mjs';
+import { benchOperations } from './bench/operations.mjs';
 import { freePort, mainThreadCpuMs, startNode, stopAll } from './bench/processes.mjs';
-import { pnpm, runCollected, step } from './lib.mjs';
+import { machineLine, writeSection } from './bench/report.mjs';
+import { pnpm, step } from './lib.mjs';
 
 const args = new Set(process.argv.slice(2));
 const option = (name, fallback) =>
@@ -30,12 +35,12 @@ const list = (name, fallback) =>
     .split(',') ?? fallback;
 /** Only the browser measurement (the latency table stays as it is in docs/benchmarks.md). */
 const clickOnly = args.has('--click-only');
-const LATENCIES = clickOnly ? [] : list('latencies', ['0', '50']).map(Number);
+/** Only the fleet overview (the other tables stay as they are in docs/benchmarks.md). */
+const fleetOnly = args.has('--fleet-only');
+const LATENCIES = clickOnly || fleetOnly ? [] : list('latencies', ['0', '50']).map(Number);
+const fleetRuns = option('fleet-runs', 7);
 const CONNECTIONS = list('clients', ['1', '10', '50']).map(Number);
 const OPERATIONS = list('operations', ['list', 'create']);
-// Instances of the emulator's demo data that take changes; creates go round-robin over them.
-const ACTIVE = ['5203773', '5203801', '5203802', '5203815', '5204133', '5204201'];
-const LIST_INSTANCE = ACTIVE[0];
 
 if (!args.has('--no-build')) {
   step('build');
@@ -103,65 +108,7 @@ async function freshAccount() {
   return { token, cookie };
 }
 
-const form = (params) => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams({ out: 'json', lang: 'en', ...params }).toString(),
-});
-
-/** Each request creates on the next instance, so that creates are spread as a team's would be. */
-function roundRobin(make) {
-  let next = 0;
-  return {
-    requests: [
-      { setupRequest: (request) => ({ ...request, ...make(ACTIVE[next++ % ACTIVE.length]) }) },
-    ],
-  };
-}
-
-const SCHEDULE = { name: 'bench', days: [1, 3, 5], time: '03:30' };
-
-const operations = {
-  list: {
-    zomro: (token) => ({
-      ...form({
-        func: 'instances.fleio_bckps.schedule',
-        elid: LIST_INSTANCE,
-        p_num: '1',
-        auth: token,
-      }),
-    }),
-    bff: (cookie) => ({
-      method: 'GET',
-      path: `/api/instances/${LIST_INSTANCE}/schedules`,
-      headers: { cookie },
-    }),
-  },
-  create: {
-    zomro: (token) => ({
-      ...roundRobin((plid) => ({
-        path: '/billmgr',
-        ...form({
-          func: 'instances.fleio_bckps.schedule.edit',
-          plid,
-          name: SCHEDULE.name,
-          rotation_days: SCHEDULE.days.join(','),
-          rotation_time: SCHEDULE.time,
-          sok: 'ok',
-          auth: token,
-        }),
-      })),
-    }),
-    bff: (cookie) => ({
-      ...roundRobin((instanceId) => ({
-        method: 'POST',
-        path: `/api/instances/${instanceId}/schedules`,
-        headers: { cookie, origin: bff, 'content-type': 'application/json' },
-        body: JSON.stringify(SCHEDULE),
-      })),
-    }),
-  },
-};
+const operations = benchOperations(bff);
 
 const rows = [];
 const ms = (value) => (Number.isFinite(value) ? value.toFixed(2) : '–');
@@ -278,35 +225,17 @@ const lines = rows.map(
     `${r.relay.rps.toFixed(0)} / ${r.bff.rps.toFixed(0)} | ${r.ofRelay.toFixed(2)}× | ` +
     `${ms(r.relay.cpu)} / ${ms(r.bff.cpu)} | ${r.load.toFixed(1)} |`,
 );
-const cpus = os.cpus();
-const machine =
-  `${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ` +
-  `${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`;
+const machine = machineLine();
 const table =
   `Measured ${machine}; load average (1 / 5 / 15 min) ${loadAtStart} at the start, ` +
   `${loadAfterTable} at the end. Per cell and target ${seconds} s in ${rounds} interleaved rounds ` +
   `(1 client: ${seconds * 2} s in ${rounds * 2}), after a 1 s warm-up; "load" is the 1-minute load ` +
   `average during the cell.\n\n${header}\n${lines.join('\n')}\n`;
-console.log(`\n${table}`);
+if (rows.length > 0) console.log(`\n${table}`);
 
-/** Replaces what stands between `<!-- NAME:BEGIN -->` and `<!-- NAME:END -->` in the file. */
-async function writeSection(name, text) {
-  const file = 'docs/benchmarks.md';
-  const begin = `<!-- ${name}:BEGIN -->`;
-  const end = `<!-- ${name}:END -->`;
-  const current = readFileSync(file, 'utf8');
-  const at = current.indexOf(begin);
-  const until = current.indexOf(end);
-  if (at === -1 || until === -1) throw new Error(`${file} has no ${begin} … ${end} markers`);
-  writeFileSync(file, `${current.slice(0, at + begin.length)}\n${text}${current.slice(until)}`);
-  // Aligned as prettier aligns tables, so that `prettier --check` passes after a run.
-  await runCollected('corepack', ['pnpm', 'exec', 'prettier', '--write', file]);
-  console.log(`written to ${file} (${name})`);
-}
+if (!args.has('--no-write') && LATENCIES.length > 0) await writeSection('BENCH', table);
 
-if (!args.has('--no-write') && !clickOnly) await writeSection('BENCH', table);
-
-if (!args.has('--no-click')) {
+if (!args.has('--no-click') && !fleetOnly) {
   step(`click to schedules in Chromium, ${clickRuns} runs per case (load ${load()})`);
   const before = load();
   const cases = await measureClickToSchedules({ runs: clickRuns });
@@ -334,4 +263,22 @@ if (!args.has('--no-click')) {
     '\n';
   console.log(`\n${clickTable}`);
   if (!args.has('--no-write')) await writeSection('CLICK', clickTable);
+}
+
+if (!args.has('--no-fleet') && !clickOnly) {
+  await stopAll();
+  const before = load();
+  step(
+    `fleet overview: 200 instances, 50 ms upstream, ${fleetRuns} runs per page size (load ${before})`,
+  );
+  const results = [];
+  for (const pageSize of [5, 50]) {
+    results.push(await measureFleet({ instances: 200, latencyMs: 50, runs: fleetRuns, pageSize }));
+  }
+  const fleetText =
+    `Measured ${machineLine()}; load average ${before} before, ${load()} after; 200 instances, ` +
+    `50 ms upstream, FLEET_CONCURRENCY ${FLEET_CONCURRENCY}, ${fleetRuns} runs per page size after ` +
+    `sign-in.\n\n${fleetTable(results)}`;
+  console.log(`\n${fleetText}`);
+  if (!args.has('--no-write')) await writeSection('FLEET', fleetText);
 }
