@@ -48,6 +48,8 @@ export async function measureFleet({ instances = 200, latencyMs = 50, runs = 7, 
     emulator.control.setLatency({ fixedMs: latencyMs });
     const times = [];
     let calls = 0;
+    // The demo data has 33 servers; `instances` pads it up to that many, never down.
+    let count = 0;
     for (let run = 0; run < runs; run++) {
       emulator.control.clearCalls();
       const started = performance.now();
@@ -58,15 +60,16 @@ export async function measureFleet({ instances = 200, latencyMs = 50, runs = 7, 
       });
       times.push(performance.now() - started);
       calls = emulator.control.calls.length;
-      const answered = response.json().instances;
-      if (response.statusCode !== 200 || answered?.length !== instances) {
-        throw new Error(`unexpected answer ${response.statusCode}: ${answered?.length} instances`);
+      count = response.json().instances?.length ?? 0;
+      if (response.statusCode !== 200 || count < instances) {
+        throw new Error(`unexpected answer ${response.statusCode}: ${count} instances`);
       }
     }
-    const pages = Math.ceil(instances / pageSize);
-    const floor = ((pages + instances) * latencyMs) / FLEET_CONCURRENCY;
+    const pages = Math.ceil(count / pageSize);
+    const floor = ((pages + count) * latencyMs) / FLEET_CONCURRENCY;
     times.sort((a, b) => a - b);
     return {
+      instances: count,
       pageSize,
       pages,
       calls,
