@@ -8,11 +8,12 @@
 // the answers to fifty joiners were written in one stretch, during which no new request was read,
 // so a client answered first waited for the whole burst before its next read could even start
 // (50 clients at 50 ms upstream: +6.1 ms over the direct call at p50). One per turn cut that to
-// +2.2 ms but, at 0 ms upstream, fewer reads found one to join and throughput fell below the bare
-// relay's; eight per turn keeps most of both (docs/benchmarks.md, decision 016).
+// +2.2 ms but, at 0 ms upstream, fewer reads found one to join: throughput fell below the bare
+// relay's, and the added latency at 0 ms rose. Sixteen per turn keeps 0 ms as it was and takes a
+// part of the wait off at 50 ms (measurements in decision 016).
 
 /** How many joiners are let go, one after another, before the event loop gets a turn. */
-export const JOINERS_PER_TURN = 8;
+export const JOINERS_PER_TURN = 16;
 
 export class ReadCoalescer {
   readonly #pending = new Map<string, Promise<unknown>>();
