@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JOINERS_PER_TURN, ReadCoalescer } from '../../src/services/coalesce.js';
+import { ReadCoalescer } from '../../src/services/coalesce.js';
 
 /** A read that answers when the test says so, counting how often it was started. */
 function controlledRead() {
@@ -58,35 +58,6 @@ describe('ReadCoalescer', () => {
     await new Promise((resolve) => setImmediate(resolve));
     own.answer('read again');
     expect(await joined).toBe('read again');
-  });
-
-  it('lets the joiners go a few per turn of the event loop, so other work runs in between', async () => {
-    const coalescer = new ReadCoalescer();
-    const { read, answer } = controlledRead();
-    const order: string[] = [];
-    const joiners = 2 * JOINERS_PER_TURN + 1;
-    const reads = Array.from({ length: 1 + joiners }, (_, i) =>
-      coalescer.run('k', read).then(() => order.push(`read ${i}`)),
-    );
-    answer('the list');
-    // What the event loop does on each turn, e.g. read new requests from the sockets.
-    let turns = 0;
-    const turn = () => {
-      order.push(`turn ${++turns}`);
-      if (turns < 2) setImmediate(turn);
-    };
-    setImmediate(turn);
-    await Promise.all(reads);
-    const reading = (from: number, to: number) =>
-      Array.from({ length: to - from + 1 }, (_, i) => `read ${from + i}`);
-    // All at once, every read came before the first turn.
-    expect(order).toEqual([
-      ...reading(0, JOINERS_PER_TURN),
-      'turn 1',
-      ...reading(JOINERS_PER_TURN + 1, 2 * JOINERS_PER_TURN),
-      'turn 2',
-      `read ${joiners}`,
-    ]);
   });
 
   it('makes a read that arrives after forget(key) read for itself, while the joiners before it share', async () => {
