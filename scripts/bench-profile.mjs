@@ -11,8 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { measure } from './bench/load.mjs';
-import { freePort, mainThreadCpuMs, startNode, stopAll } from './bench/processes.mjs';
+import { freePort, mainThreadCpuMs, stopAll } from './bench/processes.mjs';
 import { summarize } from './bench/profile-summary.mjs';
+import { signInToBff, startBffProcess, startEmulatorProcess } from './bench/servers.mjs';
 import { step } from './lib.mjs';
 
 const option = (name, fallback) =>
@@ -23,46 +24,19 @@ const LATENCY = Number(option('latency', 0));
 const BFF_SCRIPT = option('bff', 'apps/bff/dist/server.js');
 const INSTANCE = '5203773';
 
-const [emuPort, bffPort] = [await freePort(), await freePort()];
-const emulator = `http://127.0.0.1:${emuPort}`;
-const bff = `http://127.0.0.1:${bffPort}`;
 const profileDir = mkdtempSync(path.join(os.tmpdir(), 'bff-profile-'));
 
 step(`start the emulator and the BFF (${BFF_SCRIPT}) under --cpu-prof`);
-await startNode(
-  'emulator',
-  'packages/zomro-emulator/dist/cli.js',
-  { EMULATOR_PORT: String(emuPort), EMULATOR_TEST_CONTROL: 'true' },
-  `${emulator}/__emulator/calls`,
-);
-const bffProcess = await startNode(
-  'BFF',
-  BFF_SCRIPT,
-  {
-    PORT: String(bffPort),
-    HOST: '127.0.0.1',
-    ZOMRO_API_URL: `${emulator}/billmgr`,
-    AUDIT_LOG_PATH: path.join(profileDir, 'audit.log'),
-  },
-  `${bff}/api/health`,
-  ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=100'],
-);
-
-const control = (route, body) =>
-  fetch(`${emulator}/__emulator/${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body ?? {}),
-  });
-await control('latency', { fixedMs: LATENCY });
-const account = await (await control('accounts')).json();
-const session = await fetch(`${bff}/api/session`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', origin: bff },
-  body: JSON.stringify(account),
+const { url: emulator, control } = await startEmulatorProcess(await freePort());
+const { child: bffProcess, url: bff } = await startBffProcess({
+  port: await freePort(),
+  emulatorUrl: emulator,
+  script: BFF_SCRIPT,
+  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=100'],
+  auditDir: profileDir,
 });
-if (session.status !== 200) throw new Error(`BFF sign-in answered ${session.status}`);
-const cookie = session.headers.get('set-cookie').split(';')[0];
+await control('latency', { fixedMs: LATENCY });
+const cookie = await signInToBff(bff, await (await control('accounts')).json());
 const request = {
   url: bff,
   path: `/api/instances/${INSTANCE}/schedules`,

@@ -10,15 +10,14 @@
 //   node scripts/bench.mjs [--no-build] [--seconds=6] [--rounds=3] [--click-runs=7] [--no-click]
 //     [--click-only] [--no-fleet] [--fleet-only] [--fleet-runs=7] [--no-write] [--latencies=0,50]
 //     [--clients=1,10,50] [--operations=list,create]
-import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { measureClickToSchedules } from './bench/click.mjs';
 import { measure, percentile } from './bench/load.mjs';
 import { FLEET_CONCURRENCY, fleetTable, measureFleet } from './bench/fleet.mjs';
 import { benchOperations } from './bench/operations.mjs';
 import { freePort, mainThreadCpuMs, startNode, stopAll } from './bench/processes.mjs';
 import { machineLine, writeSection } from './bench/report.mjs';
+import { signInToBff, startBffProcess, startEmulatorProcess } from './bench/servers.mjs';
 import { pnpm, step } from './lib.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -56,39 +55,18 @@ const loadAtStart = load();
 
 step('start the emulator, the bare relay and the BFF (each its own process)');
 const [emuPort, relayPort, bffPort] = [await freePort(), await freePort(), await freePort()];
-const emulator = `http://127.0.0.1:${emuPort}`;
 const relay = `http://127.0.0.1:${relayPort}`;
-const bff = `http://127.0.0.1:${bffPort}`;
-const emulatorProcess = await startNode(
-  'emulator',
-  'packages/zomro-emulator/dist/cli.js',
-  { EMULATOR_PORT: String(emuPort), EMULATOR_TEST_CONTROL: 'true' },
-  `${emulator}/__emulator/calls`,
-);
+const { child: emulatorProcess, url: emulator, control } = await startEmulatorProcess(emuPort);
 const relayProcess = await startNode(
   'relay',
   'scripts/bench/relay.mjs',
   { UPSTREAM: emulator, PORT: String(relayPort) },
   `${relay}/__emulator/calls`,
 );
-const bffProcess = await startNode(
-  'BFF',
-  'apps/bff/dist/server.js',
-  {
-    PORT: String(bffPort),
-    HOST: '127.0.0.1',
-    ZOMRO_API_URL: `${emulator}/billmgr`,
-    AUDIT_LOG_PATH: path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-audit-')), 'audit.log'),
-  },
-  `${bff}/api/health`,
-);
-
-const control = (route, body) =>
-  fetch(`${emulator}/__emulator/${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body ?? {}),
-  });
+const { child: bffProcess, url: bff } = await startBffProcess({
+  port: bffPort,
+  emulatorUrl: emulator,
+});
 
 /** A fresh emulator account, signed in straight to the emulator and through the BFF. */
 async function freshAccount() {
@@ -98,14 +76,7 @@ async function freshAccount() {
     body: new URLSearchParams({ func: 'auth', out: 'json', sok: 'ok', ...account }),
   });
   const token = (await signIn.json()).doc.auth.$id;
-  const session = await fetch(`${bff}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: bff },
-    body: JSON.stringify(account),
-  });
-  if (session.status !== 200) throw new Error(`BFF sign-in answered ${session.status}`);
-  const cookie = session.headers.get('set-cookie').split(';')[0];
-  return { token, cookie };
+  return { token, cookie: await signInToBff(bff, account) };
 }
 
 const operations = benchOperations(bff);
