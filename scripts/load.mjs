@@ -48,6 +48,7 @@ const app = await buildApp(
     // A hung call ends quickly, so that the run stays bounded.
     zomroTimeoutMs: 2_000,
     sessionIdleTimeoutMs: 3_300_000,
+    sessionMaxAgeMs: 12 * 3_600_000,
     cookieSecure: false,
     trustProxy: false,
     logLevel: 'error',

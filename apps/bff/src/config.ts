@@ -58,6 +58,8 @@ export interface ServerConfig {
   zomroApiUrl: string | null;
   zomroTimeoutMs: number;
   sessionIdleTimeoutMs: number;
+  /** However busy, a session ends this long after its sign-in. */
+  sessionMaxAgeMs: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: LogLevel;
@@ -309,6 +311,7 @@ export function loadConfig(env: Env): ServerConfig {
     zomroTimeoutMs: integer(env, 'ZOMRO_TIMEOUT_MS', 15_000, 1, 600_000),
     // Zomro drops a session an hour after its last request; ours must end first.
     sessionIdleTimeoutMs: integer(env, 'SESSION_IDLE_TIMEOUT_MS', 3_300_000, 1_000, 3_600_000),
+    sessionMaxAgeMs: integer(env, 'SESSION_MAX_AGE_HOURS', 12, 1, 24 * 30) * 3_600_000,
     cookieSecure: boolean(env, 'COOKIE_SECURE', false),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     logLevel: logLevel as LogLevel,

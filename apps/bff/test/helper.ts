@@ -18,7 +18,11 @@ import { Secret, type AppConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { SESSION_COOKIE } from '../src/plugins/auth.js';
 import type { ServiceStores } from '../src/plugins/services.js';
-import { MemorySessionStore, type DashboardSession } from '../src/stores/sessions.js';
+import {
+  MemorySessionStore,
+  type DashboardSession,
+  type SessionStore,
+} from '../src/stores/sessions.js';
 
 /** Remembers every Zomro token it was given. */
 export class RecordingSessionStore extends MemorySessionStore {
@@ -79,6 +83,7 @@ export function testConfig(emulatorUrl: string, overrides: Partial<AppConfig> = 
     upstream: 'emulator',
     zomroTimeoutMs: 5_000,
     sessionIdleTimeoutMs: 3_300_000,
+    sessionMaxAgeMs: 12 * 3_600_000,
     cookieSecure: false,
     trustProxy: false,
     logLevel: 'trace',
@@ -100,6 +105,8 @@ export async function buildTestApp(
     config?: Partial<AppConfig>;
     emulator?: EmulatorOptions;
     store?: RecordingSessionStore;
+    /** Any session store instead (`store` stays the recording one, unused). */
+    sessionStore?: SessionStore;
     stores?: ServiceStores;
     /** Configuration that needs the running emulator (e.g. a team account made in it). */
     configure?: (control: EmulatorControl) => Partial<AppConfig>;
@@ -115,7 +122,7 @@ export async function buildTestApp(
   });
   const app = await buildApp(config, {
     logger: createLogger('trace', stream),
-    sessionStore: store,
+    sessionStore: options.sessionStore ?? store,
     ...(options.stores && { stores: options.stores }),
   });
   await app.ready();
@@ -205,6 +212,7 @@ export async function buildTeamApp(
     wrongPassword?: boolean;
     config?: Partial<AppConfig>;
     emulator?: EmulatorOptions;
+    sessionStore?: SessionStore;
   } = {},
 ): Promise<TestContext & { team: DemoAccount }> {
   const operatorsFile =
@@ -212,6 +220,7 @@ export async function buildTeamApp(
   let team!: DemoAccount;
   const ctx = await buildTestApp({
     ...(options.emulator && { emulator: options.emulator }),
+    ...(options.sessionStore && { sessionStore: options.sessionStore }),
     config: options.config ?? {},
     configure: (control) => {
       team = control.createAccount({ totp: options.totp === true });

@@ -1,6 +1,7 @@
 // Team mode's operators file (OPERATORS_FILE): one `name:role:hash` line per operator, read again
 // whenever it changes, so operators added with `npm run operator:add` can sign in at once and a
 // removed or demoted operator loses access on their next request.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { roleSchema, type Role } from '@zomro-dash/shared';
 import { decoyHash, isPasswordHash, verifyPassword } from './password-hash.js';
@@ -8,7 +9,15 @@ import { decoyHash, isPasswordHash, verifyPassword } from './password-hash.js';
 export interface Operator {
   name: string;
   role: Role;
+  /**
+   * A fingerprint of the operator's password hash (not the hash): a session remembers it, and a
+   * changed password no longer matches.
+   */
+  credential: string;
 }
+
+const fingerprint = (hash: string) =>
+  createHash('sha256').update(hash).digest('base64url').slice(0, 22);
 
 /** Names: no colon (the separator), no white space, no control characters. */
 export const OPERATOR_NAME = /^[^\s:\p{Cc}]{1,100}$/u;
@@ -36,7 +45,7 @@ export function parseOperators(text: string, onBadLine: (line: number) => void) 
       onBadLine(index + 1);
       return;
     }
-    operators.set(name, { name, role: parsedRole.data, hash });
+    operators.set(name, { name, role: parsedRole.data, hash, credential: fingerprint(hash) });
   });
   return operators;
 }
@@ -58,7 +67,7 @@ export class OperatorDirectory {
   /** The operator with this name, as the file says now (checked at most once a second). */
   async find(name: string): Promise<Operator | null> {
     const found = (await this.#current()).operators.get(name);
-    return found ? { name: found.name, role: found.role } : null;
+    return found ? { name: found.name, role: found.role, credential: found.credential } : null;
   }
 
   /** The operator, if the password is theirs; an unknown name takes as long as a wrong password. */
@@ -68,7 +77,9 @@ export class OperatorDirectory {
       await verifyPassword(password, await decoyHash());
       return null;
     }
-    return (await verifyPassword(password, found.hash)) ? { name, role: found.role } : null;
+    return (await verifyPassword(password, found.hash))
+      ? { name, role: found.role, credential: found.credential }
+      : null;
   }
 
   async #current(fresh = false): Promise<Loaded> {

@@ -55,6 +55,10 @@ export default fp(
   ) => {
     const { config, store, accounts } = options;
     const ttl = config.sessionIdleTimeoutMs;
+    const maxAge = config.sessionMaxAgeMs;
+    /** How long the session may still live: idle time-out, capped by its absolute lifetime. */
+    const lifeLeft = (data: DashboardSession) =>
+      Math.min(ttl, data.createdAt + maxAge - Date.now());
     await app.register(fastifyCookie);
 
     const isSecure = (request: FastifyRequest) =>
@@ -81,7 +85,8 @@ export default fp(
         const id = randomBytes(32).toString('base64url');
         // A half-signed-in session (code owed) lives five minutes, not the idle time-out.
         const pending = data.kind === 'zomro' && data.totpPending;
-        await store.set(id, data, pending ? Math.min(ttl, TOTP_PENDING_MS) : ttl);
+        const left = lifeLeft(data);
+        await store.set(id, data, pending ? Math.min(left, TOTP_PENDING_MS) : left);
         reply.setCookie(cookieName(request), id, cookieOptions(request));
       },
       async end(request, reply, current) {
@@ -99,10 +104,16 @@ export default fp(
         }
         const current = await sessions.load(request);
         if (!current) return null;
+        const left = lifeLeft(current.data);
+        if (left <= 0) {
+          await store.delete(current.id);
+          return null;
+        }
         const actor = await accounts.actorForSession(current.id, current.data);
-        // Idle time-out: each request pushes the end of the session back.
-        if (actor) await store.set(current.id, current.data, ttl);
-        return actor;
+        if (!actor) return null;
+        // Idle time-out: each request pushes the end back, of a session that still exists only
+        // (one signed out meanwhile stays ended, and this request is refused with it).
+        return (await store.touch(current.id, left)) ? actor : null;
       },
       async requireActor(request) {
         const actor = await sessions.identify(request);

@@ -137,6 +137,7 @@ export class AccountService {
     const session: OperatorSession = {
       kind: 'operator',
       username: operator.name,
+      credential: operator.credential,
       createdAt: this.#now(),
     };
     return { session, user: { username: operator.name, role: operator.role } };
@@ -224,7 +225,8 @@ export class AccountService {
     }
     if (!this.#team?.operators) return null;
     const operator = await this.#team.operators.find(session.username);
-    if (!operator) return null;
+    // Removed, or signed in with a password the file no longer holds.
+    if (!operator || operator.credential !== session.credential) return null;
     return this.#operatorActor(this.#team, operator.name, operator.role, 'password', id);
   }
 

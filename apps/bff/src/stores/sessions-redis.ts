@@ -1,5 +1,6 @@
 // Dashboard sessions in Redis, so that any BFF process serves any signed-in operator: one key
-// per session, expiring after the idle time-out (each request sets it again). The key is a hash
+// per session, expiring after the idle time-out (each request pushes back the expiry of a key that
+// still exists, never re-creating one a sign-out deleted). The key is a hash
 // of the cookie's id: reading Redis does not give a usable cookie.
 import { createHash } from 'node:crypto';
 import type { RedisConnection } from './redis-client.js';
@@ -23,6 +24,10 @@ export class RedisSessionStore implements SessionStore {
 
   async set(id: string, session: DashboardSession, ttlMs: number): Promise<void> {
     await this.#redis.command(['SET', this.#key(id), JSON.stringify(session), 'PX', ttlMs]);
+  }
+
+  async touch(id: string, ttlMs: number): Promise<boolean> {
+    return (await this.#redis.command(['PEXPIRE', this.#key(id), ttlMs])) === 1;
   }
 
   async delete(id: string): Promise<void> {

@@ -22,6 +22,8 @@ export interface ZomroSession {
 export interface OperatorSession {
   kind: 'operator';
   username: string;
+  /** Fingerprint of the password hash signed in with: a changed password ends the session. */
+  credential?: string;
   createdAt: number;
 }
 
@@ -31,6 +33,12 @@ export interface SessionStore {
   get(id: string): Promise<DashboardSession | undefined>;
   /** Stores (or refreshes) a session that ends `ttlMs` after this call unless set again. */
   set(id: string, session: DashboardSession, ttlMs: number): Promise<void>;
+  /**
+   * Pushes the end of a session that still exists to `ttlMs` from now; false (and nothing stored)
+   * when it is gone, so that a request still running when its session was signed out cannot
+   * bring it back.
+   */
+  touch(id: string, ttlMs: number): Promise<boolean>;
   delete(id: string): Promise<void>;
   close?(): Promise<void>;
 }
@@ -65,6 +73,13 @@ export class MemorySessionStore implements SessionStore {
   set(id: string, session: DashboardSession, ttlMs: number): Promise<void> {
     this.#entries.set(id, { session, expiresAt: this.#now() + ttlMs });
     return Promise.resolve();
+  }
+
+  touch(id: string, ttlMs: number): Promise<boolean> {
+    const entry = this.#entries.get(id);
+    if (entry === undefined || entry.expiresAt <= this.#now()) return Promise.resolve(false);
+    entry.expiresAt = this.#now() + ttlMs;
+    return Promise.resolve(true);
   }
 
   delete(id: string): Promise<void> {
