@@ -61,7 +61,12 @@ export interface ServerConfig {
   /** However busy, a session ends this long after its sign-in. */
   sessionMaxAgeMs: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /**
+   * Fastify's `trustProxy`: false, or the proxies' addresses (comma-separated). The environment
+   * cannot say `true` (tests may), which would take the client-written left-most X-Forwarded-For
+   * entry as the address.
+   */
+  trustProxy: boolean | string;
   logLevel: LogLevel;
   webDistDir: string;
   emulatorPort: number;
@@ -227,25 +232,57 @@ const list = (value: string | undefined): string[] =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
-/** `TRUSTED_PROXY_IPS`: addresses and CIDR ranges, IPv4 or IPv6. */
-function trustedAddresses(value: string): BlockList {
-  const blocks = new BlockList();
-  for (const item of list(value)) {
+/** Addresses and CIDR ranges, IPv4 or IPv6, comma-separated; each checked. */
+function addressList(name: string, value: string) {
+  return list(value).map((item) => {
     const [address = '', prefix] = item.split('/');
     const family = isIP(address);
     const bits = prefix === undefined ? null : Number(prefix);
     const maxBits = family === 6 ? 128 : 32;
     if (family === 0 || (bits !== null && (!/^\d+$/.test(prefix!) || bits > maxBits))) {
-      throw new ConfigError(
-        'TRUSTED_PROXY_IPS',
-        `has "${item}", which is not an IP address or CIDR`,
-      );
+      throw new ConfigError(name, `has "${item}", which is not an IP address or CIDR`);
     }
-    const type = family === 6 ? 'ipv6' : 'ipv4';
+    return { address, bits, type: family === 6 ? ('ipv6' as const) : ('ipv4' as const) };
+  });
+}
+
+/** `TRUSTED_PROXY_IPS`: addresses and CIDR ranges, IPv4 or IPv6. */
+function trustedAddresses(value: string): BlockList {
+  const blocks = new BlockList();
+  for (const { address, bits, type } of addressList('TRUSTED_PROXY_IPS', value)) {
     if (bits === null) blocks.addAddress(address, type);
     else blocks.addSubnet(address, bits, type);
   }
   return blocks;
+}
+
+/** proxy-addr's names for address ranges, allowed in `TRUST_PROXY`. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `TRUST_PROXY`: the addresses of the proxies in front (addresses, CIDR ranges, or `loopback`,
+ * `linklocal`, `uniquelocal`); `false` by default. The client's address is then the right-most
+ * X-Forwarded-For entry that is not one of them. Never `true` (a client would choose its own
+ * address, and with it dodge the sign-in limits), nor a hop count, which Fastify 5.12 ignores
+ * because it cannot tell a proxy from a client connecting directly. Decision 081.
+ */
+function trustProxy(env: Env): string | false {
+  const value = raw(env, 'TRUST_PROXY');
+  if (value === undefined || ['false', 'no', '0'].includes(value.toLowerCase())) return false;
+  if (/^(\d+|true|yes)$/i.test(value)) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      'must list the addresses of the proxies in front (e.g. 127.0.0.1 or 10.0.0.0/8): trusting ' +
+        'any peer lets a client name its own address',
+    );
+  }
+  const items = list(value);
+  const named = items.filter((item) => RANGE_NAMES.has(item.toLowerCase()));
+  const ranges = addressList(
+    'TRUST_PROXY',
+    items.filter((item) => !RANGE_NAMES.has(item.toLowerCase())).join(','),
+  ).map(({ address, bits }) => (bits === null ? address : `${address}/${bits}`));
+  return [...named.map((item) => item.toLowerCase()), ...ranges].join(',');
 }
 
 function proxyAuth(env: Env): ProxyAuthConfig | null {
@@ -313,7 +350,7 @@ export function loadConfig(env: Env): ServerConfig {
     sessionIdleTimeoutMs: integer(env, 'SESSION_IDLE_TIMEOUT_MS', 3_300_000, 1_000, 3_600_000),
     sessionMaxAgeMs: integer(env, 'SESSION_MAX_AGE_HOURS', 12, 1, 24 * 30) * 3_600_000,
     cookieSecure: boolean(env, 'COOKIE_SECURE', false),
-    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     logLevel: logLevel as LogLevel,
     webDistDir: webDist === undefined ? DEFAULT_WEB_DIST_DIR : path.resolve(webDist),
     emulatorPort: integer(env, 'EMULATOR_PORT', 0, 0, 65535),

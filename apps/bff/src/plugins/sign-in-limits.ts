@@ -1,17 +1,22 @@
-// Limits on failed sign-ins, per client address and per username (@fastify/rate-limit's counters):
-// every operator reaches Zomro from the BFF's one address, so one client guessing passwords would
-// trip Zomro's per-IP block for everyone. Only failures count, so normal use (a few sign-ins a
-// minute, a whole office behind one address) never meets the limit; attempts still running count
-// as failures until they end, so a burst sent at once is held back as well. Decision 041.
+// Limits on failed sign-ins, per client address and per username from that address
+// (@fastify/rate-limit's counters): every operator reaches Zomro from the BFF's one address, so one
+// client guessing passwords would trip Zomro's per-IP block for everyone. Only failures count (a
+// wrong password, a wrong two-factor code), so normal use (a few sign-ins a minute, a whole office
+// behind one address) never meets the limit; attempts still running count as failures until they
+// end, so a burst sent at once is held back as well. The username is counted together with the
+// address, so that failures from elsewhere never lock its owner out. Decisions 041, 081.
 import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../http-errors.js';
 
+/** Error codes that are a guess gone wrong (whatever class carries them). */
+const FAILURES = new Set(['BAD_CREDENTIALS', 'TOTP_INVALID']);
+
 export interface SignInLimitConfig {
   /** Failed sign-ins one client address may make in `windowMs`. */
   failuresPerAddress: number;
-  /** Failed sign-ins to one username (from anywhere) in `windowMs`. */
+  /** Failed sign-ins (or codes) to one username from one address in `windowMs`. */
   failuresPerUsername: number;
   windowMs: number;
 }
@@ -27,8 +32,9 @@ export type RateLimitStoreOptions = Pick<RateLimitPluginOptions, 'redis' | 'stor
 
 export interface SignInLimits {
   /**
-   * Runs a sign-in attempt unless the address or the username failed too often (429
-   * `RATE_LIMITED` with `Retry-After`); counts it when it fails with `BAD_CREDENTIALS`.
+   * Runs a sign-in attempt (a password, or a two-factor code) unless the address, or the username
+   * from this address, failed too often (429 `RATE_LIMITED` with `Retry-After`); counts it when it
+   * fails with `BAD_CREDENTIALS` or `TOTP_INVALID`.
    */
   attempt<T>(request: FastifyRequest, username: string, signIn: () => Promise<T>): Promise<T>;
 }
@@ -40,7 +46,9 @@ declare module 'fastify' {
 }
 
 const isFailure = (error: unknown) =>
-  error instanceof HttpError && error.code === 'BAD_CREDENTIALS';
+  typeof error === 'object' &&
+  error !== null &&
+  FAILURES.has(String((error as { code?: unknown }).code));
 
 export default fp(
   async (
@@ -92,7 +100,8 @@ export default fp(
         const name = username.trim().toLowerCase();
         const checks = [
           [byAddress, address],
-          [byUsername, name],
+          // A space cannot be in an address: no two pairs share a key.
+          [byUsername, `${name} ${address}`],
         ] as const;
         for (const [limiter, key] of checks) {
           const { full, retryAfter } = await read(limiter, request, key);

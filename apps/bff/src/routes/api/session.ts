@@ -38,8 +38,8 @@ const sessionRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
         description:
           'Sets the session cookie. A two-factor Zomro account answers `{ totpRequired: true }` ' +
           'and must then send its code to `POST /api/session/totp`. 429 `RATE_LIMITED` (with ' +
-          '`Retry-After`) after 10 failed sign-ins from one address or 5 to one username within ' +
-          '5 minutes.',
+          '`Retry-After`) after 10 failed sign-ins from one address, or 5 failed sign-ins or ' +
+          'two-factor codes to one username from one address, within 5 minutes.',
         body: credentialsSchema,
         response: { 200: signInResponseSchema, ...errorResponses },
       },
@@ -91,9 +91,13 @@ const sessionRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
           'Too many codes or too long since the password; sign in again',
         );
       }
-      const attempts = (current.data.totpAttempts ?? 0) + 1;
-      await sessions.store.set(current.id, { ...current.data, totpAttempts: attempts }, left);
-      const confirmed = await accounts.confirmTotp(current.data, request.body.code);
+      const pending = current.data;
+      const attempts = (pending.totpAttempts ?? 0) + 1;
+      // A wrong code counts toward the username's sign-in limit: signing in again gives no more.
+      const confirmed = await app.signInLimits.attempt(request, username, async () => {
+        await sessions.store.set(current.id, { ...pending, totpAttempts: attempts }, left);
+        return accounts.confirmTotp(pending, request.body.code);
+      });
       // A new id once the session is worth more (no fixation of a half-signed-in id).
       await sessions.store.delete(current.id);
       await sessions.start(request, reply, confirmed);
