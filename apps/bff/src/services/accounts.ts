@@ -6,7 +6,12 @@ import type { Credentials, Mode, SessionUser, SignInOptions } from '@zomro-dash/
 import type { OperatorDirectory } from '../auth/operators.js';
 import { HttpError } from '../http-errors.js';
 import { toApiError } from '../plugins/error-handler.js';
-import type { DashboardSession, OperatorSession, ZomroSession } from '../stores/sessions.js';
+import type {
+  DashboardSession,
+  OperatorSession,
+  SessionStore,
+  ZomroSession,
+} from '../stores/sessions.js';
 import { isAccessError, isBusyError, type ZomroClient } from '../zomro/client.js';
 import { ZomroApiError, ZomroSessionExpiredError } from '../zomro/errors.js';
 import type { Actor } from './actor.js';
@@ -21,6 +26,16 @@ const LOGIN_BLOCK_SECONDS = 20;
 /** A half-signed-in session (code owed) lasts this long, and takes this many codes. */
 export const TOTP_PENDING_MS = 5 * 60_000;
 export const TOTP_MAX_ATTEMPTS = 5;
+
+const totpSessionOver = () =>
+  new HttpError(
+    401,
+    'SESSION_EXPIRED',
+    'Too many codes or too long since the password; sign in again',
+  );
+
+/** Where a half-signed-in session's codes are counted (the session store). */
+export type TotpCodeCounter = Pick<SessionStore, 'countTotpCode' | 'delete'>;
 
 const badCredentials = (message = 'Wrong username or password') =>
   new HttpError(401, 'BAD_CREDENTIALS', message);
@@ -143,8 +158,26 @@ export class AccountService {
     return { session, user: { username: operator.name, role: operator.role } };
   }
 
-  /** Personal mode, two-factor: the code; the session to keep from now on (Zomro may renew its id). */
-  async confirmTotp(session: ZomroSession, code: string): Promise<ZomroSession> {
+  /**
+   * Personal mode, two-factor: the code; the session to keep from now on (Zomro may renew its id).
+   * Five codes within five minutes of the password, each counted before Zomro sees it (atomically,
+   * so that codes sent at once cannot share a count); after that the half-signed-in session ends
+   * (401 `SESSION_EXPIRED`) and the sign-in starts again from the password.
+   */
+  async confirmTotp(
+    id: string,
+    session: ZomroSession,
+    code: string,
+    codes: TotpCodeCounter,
+  ): Promise<ZomroSession> {
+    const left = session.createdAt + TOTP_PENDING_MS - this.#now();
+    const count = left > 0 ? await codes.countTotpCode(id, left) : null;
+    if (count === null || count > TOTP_MAX_ATTEMPTS) {
+      await codes.delete(id);
+      // Out of time: Zomro's half session is given up here. Out of codes: by the last code's failure.
+      if (left <= 0) this.#client.signOut(session.zomroToken).catch(() => undefined);
+      throw totpSessionOver();
+    }
     let token: string;
     try {
       token = await this.#client.confirmTotp(session.zomroToken, code);
@@ -157,6 +190,10 @@ export class AccountService {
         session.username,
         'TOTP_INVALID',
       );
+      if (count === TOTP_MAX_ATTEMPTS) {
+        await codes.delete(id);
+        this.#client.signOut(session.zomroToken).catch(() => undefined);
+      }
       throw new HttpError(
         401,
         'TOTP_INVALID',
@@ -165,16 +202,10 @@ export class AccountService {
       );
     }
     await this.#signedIn(session.username, session.username, token);
-    return { ...session, zomroToken: token, totpPending: false };
-  }
-
-  /**
-   * How long a half-signed-in session may still wait for its code, or null when it may not try
-   * another (too old, or out of attempts): it must then be ended.
-   */
-  totpTimeLeft(session: ZomroSession): number | null {
-    const left = session.createdAt + TOTP_PENDING_MS - this.#now();
-    return left > 0 && (session.totpAttempts ?? 0) < TOTP_MAX_ATTEMPTS ? left : null;
+    // The confirmed session starts without the count of codes it took.
+    const confirmed: ZomroSession = { ...session, zomroToken: token, totpPending: false };
+    delete confirmed.totpAttempts;
+    return confirmed;
   }
 
   /** Records a sign-in; if the trail cannot take it, the new Zomro session is given up. */

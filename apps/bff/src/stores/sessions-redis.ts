@@ -6,6 +6,15 @@ import { createHash } from 'node:crypto';
 import type { RedisConnection } from './redis-client.js';
 import type { DashboardSession, SessionStore } from './sessions.js';
 
+// KEYS: the session, its code counter. ARGV: the counter's time to live (ms). The new count, or -1
+// when the session is gone; one script, so that the check and the increment are one step.
+const COUNT_TOTP_CODE = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local count = redis.call('INCR', KEYS[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+return count
+`;
+
 export class RedisSessionStore implements SessionStore {
   readonly #redis: RedisConnection;
 
@@ -13,8 +22,8 @@ export class RedisSessionStore implements SessionStore {
     this.#redis = redis;
   }
 
-  #key(id: string): string {
-    return this.#redis.key('session', createHash('sha256').update(id).digest('base64url'));
+  #key(id: string, kind = 'session'): string {
+    return this.#redis.key(kind, createHash('sha256').update(id).digest('base64url'));
   }
 
   async get(id: string): Promise<DashboardSession | undefined> {
@@ -30,7 +39,13 @@ export class RedisSessionStore implements SessionStore {
     return (await this.#redis.command(['PEXPIRE', this.#key(id), ttlMs])) === 1;
   }
 
+  async countTotpCode(id: string, ttlMs: number): Promise<number | null> {
+    const keys = [this.#key(id), this.#key(id, 'session-totp')];
+    const count = Number(await this.#redis.evaluate(COUNT_TOTP_CODE, keys, [ttlMs]));
+    return count < 0 ? null : count;
+  }
+
   async delete(id: string): Promise<void> {
-    await this.#redis.command(['DEL', this.#key(id)]);
+    await this.#redis.command(['DEL', this.#key(id), this.#key(id, 'session-totp')]);
   }
 }

@@ -10,7 +10,7 @@ export interface ZomroSession {
   zomroToken: string;
   /** Signed in to a two-factor account, code not confirmed yet: nothing but the code is allowed. */
   totpPending: boolean;
-  /** Codes tried while `totpPending` (counted before each is sent): 5 end the session. */
+  /** The memory store's count of codes tried while `totpPending` (see `countTotpCode`). */
   totpAttempts?: number;
   createdAt: number;
 }
@@ -39,6 +39,12 @@ export interface SessionStore {
    * bring it back.
    */
   touch(id: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Counts one more two-factor code for a half-signed-in session, atomically (no two requests get
+   * the same count, in any process), before the code is sent; the count with this one, or null
+   * when the session is gone. `ttlMs`: how long the count must be kept.
+   */
+  countTotpCode(id: string, ttlMs: number): Promise<number | null>;
   delete(id: string): Promise<void>;
   close?(): Promise<void>;
 }
@@ -80,6 +86,17 @@ export class MemorySessionStore implements SessionStore {
     if (entry === undefined || entry.expiresAt <= this.#now()) return Promise.resolve(false);
     entry.expiresAt = this.#now() + ttlMs;
     return Promise.resolve(true);
+  }
+
+  countTotpCode(id: string): Promise<number | null> {
+    const entry = this.#entries.get(id);
+    if (entry === undefined || entry.expiresAt <= this.#now() || entry.session.kind !== 'zomro') {
+      return Promise.resolve(null);
+    }
+    // Read and written in one turn of the event loop: nothing can come in between.
+    const count = (entry.session.totpAttempts ?? 0) + 1;
+    entry.session = { ...entry.session, totpAttempts: count };
+    return Promise.resolve(count);
   }
 
   delete(id: string): Promise<void> {

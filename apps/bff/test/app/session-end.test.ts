@@ -57,6 +57,9 @@ class GatedStore implements SessionStore {
   touch(id: string, ttlMs: number) {
     return this.#inner.touch(id, ttlMs);
   }
+  countTotpCode(id: string, ttlMs: number) {
+    return this.#inner.countTotpCode(id, ttlMs);
+  }
   delete(id: string) {
     return this.#inner.delete(id);
   }

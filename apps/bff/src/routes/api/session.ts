@@ -10,8 +10,11 @@ import {
 } from '@zomro-dash/shared';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HttpError, httpErrors } from '../../http-errors.js';
+import { httpErrors } from '../../http-errors.js';
 import { errorResponses } from './responses.js';
+
+const errorCode = (error: unknown) =>
+  typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
 
 const sessionRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
   const { sessions } = app;
@@ -78,26 +81,18 @@ const sessionRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
       if (!current || current.data.kind !== 'zomro') throw httpErrors.unauthenticated();
       const { username } = current.data;
       if (!current.data.totpPending) return { user: { username, role: 'editor' as const } };
-      // Five codes or five minutes per sign-in: then it starts again from the password.
-      const left = accounts.totpTimeLeft(current.data);
-      if (left === null) {
-        await sessions.end(request, reply, current);
-        accounts.forget(current.data, (error) =>
-          request.log.warn({ err: error }, 'could not log the abandoned sign-in out of Zomro'),
-        );
-        throw new HttpError(
-          401,
-          'SESSION_EXPIRED',
-          'Too many codes or too long since the password; sign in again',
-        );
-      }
       const pending = current.data;
-      const attempts = (pending.totpAttempts ?? 0) + 1;
-      // A wrong code counts toward the username's sign-in limit: signing in again gives no more.
-      const confirmed = await app.signInLimits.attempt(request, username, async () => {
-        await sessions.store.set(current.id, { ...pending, totpAttempts: attempts }, left);
-        return accounts.confirmTotp(pending, request.body.code);
-      });
+      let confirmed;
+      try {
+        // A wrong code counts toward the username's sign-in limit too: signing in again gives no more.
+        confirmed = await app.signInLimits.attempt(request, username, () =>
+          accounts.confirmTotp(current.id, pending, request.body.code, sessions.store),
+        );
+      } catch (error) {
+        // The half-signed-in session is over: the browser's cookie goes with it.
+        if (errorCode(error) === 'SESSION_EXPIRED') await sessions.end(request, reply, null);
+        throw error;
+      }
       // A new id once the session is worth more (no fixation of a half-signed-in id).
       await sessions.store.delete(current.id);
       await sessions.start(request, reply, confirmed);
