@@ -47,8 +47,11 @@ export interface ProxyAuthConfig {
   trusted: BlockList;
   /** The trusted addresses as configured, for logs. */
   trustedText: string;
-  /** Operators that are viewers; every other proxy operator is an editor. */
-  viewers: ReadonlySet<string>;
+  /**
+   * Proxy operators who are editors (`*`: all of them); everyone else it names is a viewer. The
+   * operators file's role wins for a name it lists.
+   */
+  editors: ReadonlySet<string> | '*';
 }
 
 /** What the environment says. `zomroApiUrl` is null when the embedded emulator should be used. */
@@ -285,6 +288,17 @@ function trustProxy(env: Env): string | false {
   return [...named.map((item) => item.toLowerCase()), ...ranges].join(',');
 }
 
+/** `EDITOR_OPERATORS`: names, comma-separated, or `*` for every operator the proxy names. */
+function editorOperators(env: Env): ReadonlySet<string> | '*' {
+  const value = raw(env, 'EDITOR_OPERATORS');
+  if (value === '*') return '*';
+  const names = list(value);
+  if (names.includes('*')) {
+    throw new ConfigError('EDITOR_OPERATORS', 'is either * alone or a list of names');
+  }
+  return new Set(names);
+}
+
 function proxyAuth(env: Env): ProxyAuthConfig | null {
   const header = raw(env, 'TRUST_PROXY_AUTH_HEADER');
   const trusted = raw(env, 'TRUSTED_PROXY_IPS');
@@ -310,7 +324,7 @@ function proxyAuth(env: Env): ProxyAuthConfig | null {
     header: header.toLowerCase(),
     trusted: trustedAddresses(trusted),
     trustedText: trusted,
-    viewers: new Set(list(raw(env, 'VIEWER_OPERATORS'))),
+    editors: editorOperators(env),
   };
 }
 
@@ -338,8 +352,14 @@ export function loadConfig(env: Env): ServerConfig {
       'or TRUST_PROXY_AUTH_HEADER is needed in team mode: operators must sign in as themselves',
     );
   }
-  if (raw(env, 'VIEWER_OPERATORS') !== undefined && proxy === null) {
-    throw new ConfigError('VIEWER_OPERATORS', 'is only used with TRUST_PROXY_AUTH_HEADER');
+  if (raw(env, 'VIEWER_OPERATORS') !== undefined) {
+    throw new ConfigError(
+      'VIEWER_OPERATORS',
+      'is no longer read: proxy operators are viewers unless EDITOR_OPERATORS lists them (or is *)',
+    );
+  }
+  if (raw(env, 'EDITOR_OPERATORS') !== undefined && proxy === null) {
+    throw new ConfigError('EDITOR_OPERATORS', 'is only used with TRUST_PROXY_AUTH_HEADER');
   }
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),

@@ -164,13 +164,13 @@ describe('team mode configuration', () => {
     }
   });
 
-  it('reads a trusted proxy: header, addresses and ranges, viewers', () => {
+  it('reads a trusted proxy: header, addresses and ranges, editors', () => {
     const config = loadConfig({
       ZOMRO_USERNAME: 'company',
       ZOMRO_PASSWORD: 'x',
       TRUST_PROXY_AUTH_HEADER: 'X-Forwarded-User',
       TRUSTED_PROXY_IPS: '10.0.0.0/8, 192.168.1.7, ::1',
-      VIEWER_OPERATORS: 'vera, victor',
+      EDITOR_OPERATORS: 'eddie, erin',
     });
     const proxy = config.proxyAuth!;
     expect(proxy.header).toBe('x-forwarded-user');
@@ -178,7 +178,7 @@ describe('team mode configuration', () => {
     expect(proxy.trusted.check('192.168.1.7', 'ipv4')).toBe(true);
     expect(proxy.trusted.check('192.168.1.8', 'ipv4')).toBe(false);
     expect(proxy.trusted.check('::1', 'ipv6')).toBe(true);
-    expect([...proxy.viewers]).toEqual(['vera', 'victor']);
+    expect(proxy.editors).toEqual(new Set(['eddie', 'erin']));
     expect(config.operatorsFile).toBeNull();
   });
 
@@ -210,6 +210,16 @@ describe('team mode configuration', () => {
       'TRUSTED_PROXY_IPS',
     ],
     [{ ...team, VIEWER_OPERATORS: 'vera' }, 'VIEWER_OPERATORS'],
+    [{ ...team, EDITOR_OPERATORS: 'eddie' }, 'EDITOR_OPERATORS'],
+    [
+      {
+        ...team,
+        TRUST_PROXY_AUTH_HEADER: 'X-User',
+        TRUSTED_PROXY_IPS: '1.2.3.4',
+        EDITOR_OPERATORS: 'eddie, *',
+      },
+      'EDITOR_OPERATORS',
+    ],
     [{ ...team, ZOMRO_TOTP_SECRET: 'not base32!' }, 'ZOMRO_TOTP_SECRET'],
     [{ ZOMRO_TOTP_SECRET: 'JBSWY3DPEHPK3PXP' }, 'ZOMRO_TOTP_SECRET'],
   ])('refuses %o, naming %s', (env, variable) => {

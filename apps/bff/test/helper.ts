@@ -229,7 +229,7 @@ export async function buildTeamApp(
             header: 'x-forwarded-user',
             trusted: trustedList(options.proxy.trustedText ?? '127.0.0.1'),
             trustedText: options.proxy.trustedText ?? '127.0.0.1',
-            viewers: new Set<string>(),
+            editors: new Set<string>(),
             ...options.proxy,
           }
         : null;

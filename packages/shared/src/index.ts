@@ -5,6 +5,7 @@ export * from './instance.js';
 export * from './session.js';
 export * from './errors.js';
 export * from './plain/next-run.js';
+export * from './plain/text.js';
 export * from './audit.js';
 export * from './retention.js';
 export * from './fleet.js';

@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { proxyOperator } from '../auth/proxy.js';
+import { proxyIdentity } from '../auth/proxy.js';
 import type { AppConfig } from '../config.js';
-import { httpErrors } from '../http-errors.js';
+import { HttpError, httpErrors } from '../http-errors.js';
 import { TOTP_PENDING_MS, type AccountService } from '../services/accounts.js';
 import type { Actor } from '../services/actor.js';
 import type { DashboardSession, SessionStore } from '../stores/sessions.js';
@@ -95,12 +95,20 @@ export default fp(
       },
       async identify(request) {
         if (config.proxyAuth) {
-          const operator = proxyOperator(
+          const identity = proxyIdentity(
             config.proxyAuth,
             request.socket.remoteAddress,
-            request.headers,
+            request.raw.rawHeaders,
           );
-          if (operator) return accounts.proxyActor(operator.name, operator.role);
+          if (identity.kind === 'invalid') {
+            request.log.warn({ reason: identity.reason }, 'proxy identity refused');
+            throw new HttpError(
+              400,
+              'PROXY_IDENTITY_INVALID',
+              'The sign-in proxy did not name one valid operator',
+            );
+          }
+          if (identity.kind === 'operator') return accounts.proxyActor(identity.name);
         }
         const current = await sessions.load(request);
         if (!current) return null;

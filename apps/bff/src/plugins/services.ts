@@ -73,6 +73,7 @@ export async function createServices(
         ? new OperatorDirectory(config.operatorsFile, { logger: log })
         : null,
       proxy: config.proxyAuth !== null,
+      proxyEditors: config.proxyAuth?.editors ?? new Set(),
     },
   });
   const locks = stores.locks ?? new MemoryInstanceLocks();

@@ -74,6 +74,8 @@ interface Team {
   account: TeamAccount;
   operators: OperatorDirectory | null;
   proxy: boolean;
+  /** Proxy operators who are editors (`*`: all); the others are viewers. */
+  proxyEditors: ReadonlySet<string> | '*';
 }
 
 export class AccountService {
@@ -261,9 +263,17 @@ export class AccountService {
     return this.#operatorActor(this.#team, operator.name, operator.role, 'password', id);
   }
 
-  /** Team mode: an operator named by the trusted proxy. */
-  proxyActor(name: string, role: SessionUser['role']): Actor | null {
-    return this.#team ? this.#operatorActor(this.#team, name, role, 'proxy', null) : null;
+  /**
+   * Team mode: an operator named by the trusted proxy. The operators file's role wins for a name
+   * it lists; anyone else is an editor only if EDITOR_OPERATORS names them (or is `*`).
+   */
+  async proxyActor(name: string): Promise<Actor | null> {
+    const team = this.#team;
+    if (!team) return null;
+    const listed = await team.operators?.find(name);
+    const editor = team.proxyEditors === '*' || team.proxyEditors.has(name);
+    const role = listed?.role ?? (editor ? 'editor' : 'viewer');
+    return this.#operatorActor(team, name, role, 'proxy', null);
   }
 
   /** Personal mode: asks Zomro whether the operator's session is alive (and keeps it so). */

@@ -231,9 +231,9 @@ describe('operators named by a trusted proxy', () => {
     ...extra,
   });
 
-  it('are believed from a trusted address, editors unless named viewers', async () => {
+  it('are believed from a trusted address, viewers unless named editors', async () => {
     const c = (ctx = await buildTeamApp({
-      proxy: { trustedText: '10.0.0.0/8,127.0.0.1', viewers: new Set(['vera']) },
+      proxy: { trustedText: '10.0.0.0/8,127.0.0.1', editors: new Set(['carol']) },
     }));
     const carol = await c.app.inject(proxied('carol', '10.1.2.3'));
     expect(carol.json()).toEqual({ user: { username: 'carol', role: 'editor' } });

@@ -9,4 +9,5 @@ export * from './next-run.js';
 export * from './retention.js';
 export * from './schedule.js';
 export * from './session.js';
+export * from './text.js';
 export * from './weekday.js';

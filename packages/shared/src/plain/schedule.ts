@@ -2,9 +2,7 @@
 // first screen uses them without loading zod; schedule.ts builds the schemas from them).
 export const SCHEDULE_NAME_MAX = 100;
 
-/** Characters a schedule name may not contain. */
-// eslint-disable-next-line no-control-regex
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+export { CONTROL_CHARACTERS } from './text.js';
 
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 

@@ -146,7 +146,7 @@ describe('retention', () => {
           header: 'x-forwarded-user',
           trusted,
           trustedText: '127.0.0.1',
-          viewers: new Set(['vera']),
+          editors: new Set(['eddie']),
         },
       },
     });

@@ -133,6 +133,7 @@ export const onDemandEn = {
       UPSTREAM_ACCOUNT_REJECTED: 'Zomro refused the team account',
       AUDIT_UNAVAILABLE: 'Activity log unavailable',
       STORE_UNAVAILABLE: 'Storage unavailable',
+      PROXY_IDENTITY_INVALID: 'Sign-in through the proxy refused',
     },
     message: {
       VALIDATION_FAILED: 'Some values are not valid. Check the marked fields and try again.',
@@ -162,6 +163,8 @@ export const onDemandEn = {
       AUDIT_UNAVAILABLE:
         'The activity log cannot be written, so nothing was changed. Tell whoever runs the dashboard.',
       STORE_UNAVAILABLE: "The dashboard's storage cannot be reached. Try again in a moment.",
+      PROXY_IDENTITY_INVALID:
+        'The sign-in proxy sent an operator name the dashboard does not accept (repeated, or with characters a name may not hold). Tell whoever runs the proxy.',
       BAD_RESPONSE:
         'The dashboard server sent an answer this page does not understand (HTTP {{status}}).',
       UPSTREAM_BLOCKED:
