@@ -80,7 +80,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorHandler);
-  await app.register(hardening);
+  await app.register(hardening, { hsts: config.cookieSecure });
   await app.register(zomro, {
     url: config.zomroApiUrl,
     timeoutMs: config.zomroTimeoutMs,

@@ -6,10 +6,10 @@ import {
   startEmulator,
   type RunningEmulator,
 } from '@zomro-dash/zomro-emulator';
-import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig, type ServerConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { startBanner } from './start-banner.js';
 import { StoreStartError } from './stores/redis-client.js';
 
 /** Shutdown waits this long for requests in flight, then gives up. */
@@ -42,11 +42,14 @@ async function main(): Promise<void> {
       { emulatorUrl: emulator.url, testControl: serverConfig.emulatorTestControl },
       'ZOMRO_API_URL is not set: using the embedded Zomro emulator',
     );
-    logger.info(
-      `demo accounts: ${DEMO_ACCOUNT.username} / ${DEMO_ACCOUNT.password}; ` +
-        `${DEMO_TOTP_ACCOUNT.username} / ${DEMO_TOTP_ACCOUNT.password} with two-factor ` +
-        `(TOTP secret ${DEMO_TOTP_ACCOUNT.totpSecret ?? '?'})`,
-    );
+    // In team mode operators sign in from the operators file or the proxy, not as these.
+    if (serverConfig.team === null) {
+      logger.info(
+        `demo accounts: ${DEMO_ACCOUNT.username} / ${DEMO_ACCOUNT.password}; ` +
+          `${DEMO_TOTP_ACCOUNT.username} / ${DEMO_TOTP_ACCOUNT.password} with two-factor ` +
+          `(TOTP secret ${DEMO_TOTP_ACCOUNT.totpSecret ?? '?'})`,
+      );
+    }
   } else {
     config = { ...serverConfig, zomroApiUrl: serverConfig.zomroApiUrl, upstream: 'zomro' };
     logger.info({ zomroApiUrl: config.zomroApiUrl }, 'using Zomro');
@@ -96,23 +99,18 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   // A plain banner for the person who typed `npm start` (stderr: stdout stays JSON lines).
-  process.stderr.write(startBanner(app.server.address(), config.host, emulator !== null));
-}
-
-/** Where to point a browser, and in demo mode the accounts and how to get a 2FA code. */
-function startBanner(address: string | AddressInfo | null, host: string, demo: boolean): string {
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  const lines = ['', `  Backup schedules dashboard: open http://${shownHost}:${port}/`];
-  if (demo) {
-    lines.push(
-      '  Demo (built-in Zomro emulator), sign in as:',
-      `    ${DEMO_ACCOUNT.username} / ${DEMO_ACCOUNT.password}`,
-      `    ${DEMO_TOTP_ACCOUNT.username} / ${DEMO_TOTP_ACCOUNT.password}  (two-factor; TOTP secret ` +
-        `${DEMO_TOTP_ACCOUNT.totpSecret ?? '?'}; current code: npm run totp)`,
-    );
-  }
-  return `${lines.join('\n')}\n\n`;
+  process.stderr.write(
+    startBanner({
+      address: app.server.address(),
+      host: config.host,
+      demo: emulator !== null,
+      team: config.team && {
+        account: config.team.username,
+        operatorsFile: config.operatorsFile,
+        proxyHeader: config.proxyAuth?.header ?? null,
+      },
+    }),
+  );
 }
 
 await main();

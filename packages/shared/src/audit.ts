@@ -37,10 +37,13 @@ export const auditEntrySchema = z.object({
   outcome: z.enum(AUDIT_OUTCOMES),
   /** The API error code of a failed action. */
   errorCode: z.string().optional(),
+  /** `session.sign-in-failed`: the client address the attempt came from. */
+  address: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export const auditQuerySchema = z.object({
+/** Strict: an unknown parameter (`?actor[]=x`, a misspelt filter) is refused, never ignored. */
+export const auditQuerySchema = z.strictObject({
   instanceId: idSchema.optional(),
   actor: z.string().trim().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),

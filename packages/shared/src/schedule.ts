@@ -1,12 +1,8 @@
 // A backup schedule of one Cloud VPS instance, as the dashboard's JSON API speaks it, and the
 // input rules shared by the form in the browser and the BFF's validation at the edge.
 import { z } from 'zod';
-import {
-  CONTROL_CHARACTERS,
-  normaliseTime,
-  SCHEDULE_NAME_MAX,
-  TIME_PATTERN,
-} from './plain/schedule.js';
+import { normaliseTime, SCHEDULE_NAME_MAX, TIME_PATTERN } from './plain/schedule.js';
+import { unsafeCharacters } from './plain/text.js';
 import { retentionSchema } from './retention.js';
 import { sortWeekdays, weekdaySchema, type Weekday } from './weekday.js';
 
@@ -20,7 +16,10 @@ export const scheduleNameSchema = z
   .trim()
   .min(1, 'Name is required')
   .max(SCHEDULE_NAME_MAX, `Name must be at most ${SCHEDULE_NAME_MAX} characters`)
-  .refine((name) => !CONTROL_CHARACTERS.test(name), 'Name must not contain control characters');
+  .refine(
+    (name) => unsafeCharacters(name) === null,
+    'Name must not contain control characters, text-direction controls or broken characters',
+  );
 
 /**
  * A time of day in the provider's zone (GMT+3): accepts what the form accepts ("3:00", "0300")

@@ -64,6 +64,11 @@ export class OperatorDirectory {
     this.#checkEveryMs = options.checkEveryMs ?? 1_000;
   }
 
+  /** Reads the file now: at start-up, so that an unreadable file is reported then, not later. */
+  async load(): Promise<void> {
+    await this.#current(true);
+  }
+
   /** The operator with this name, as the file says now (checked at most once a second). */
   async find(name: string): Promise<Operator | null> {
     const found = (await this.#current()).operators.get(name);

@@ -175,7 +175,7 @@ function mapError(error: unknown): MappedError {
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return mapped(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json');
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return mapped(413, 'VALIDATION_FAILED', 'The request body is too large');
+        return mapped(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
         return mapped(400, 'INVALID_JSON', 'The request body is not valid JSON');
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':

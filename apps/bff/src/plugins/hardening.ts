@@ -1,6 +1,7 @@
 // Cross-site request refusal and safe defaults for every response: changing requests must be JSON
 // and must not come from another site's page; API answers are never cached; helmet sets a strict
-// Content-Security-Policy (decision 042), nosniff, no framing.
+// Content-Security-Policy (decision 042), nosniff, no framing, and HSTS when the deployment says it
+// is served over HTTPS (COOKIE_SECURE=true).
 import helmet from 'helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -58,7 +59,7 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 export default fp(
-  (app: FastifyInstance, _options: unknown, finished: () => void) => {
+  (app: FastifyInstance, options: { hsts?: boolean }, finished: () => void) => {
     // Built once: @fastify/helmet built helmet's middleware anew on every request, ten times the
     // cost of applying it (decision 019). The same headers, set on the raw response as before.
     const securityHeaders = helmet({
@@ -66,8 +67,12 @@ export default fp(
       contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
       frameguard: { action: 'deny' },
       referrerPolicy: { policy: 'same-origin' },
-      // HSTS belongs to the TLS proxy in front, which knows the real scheme.
-      strictTransportSecurity: false,
+      // COOKIE_SECURE=true says the dashboard is reached over HTTPS only: browsers are then told
+      // never to try plain HTTP (which would also lose the Secure cookie). Half a year, this host
+      // only: other hosts under the same domain are not ours to decide.
+      strictTransportSecurity: options.hsts
+        ? { maxAge: 180 * 24 * 3600, includeSubDomains: false }
+        : false,
     });
     app.addHook('onRequest', (request, reply, done) => {
       securityHeaders(request.raw, reply.raw, (error?: unknown) =>

@@ -64,14 +64,18 @@ export async function createServices(
         logger: log,
       })
     : null;
+  const operators =
+    team && config.operatorsFile
+      ? new OperatorDirectory(config.operatorsFile, { logger: log })
+      : null;
+  // A missing or unreadable file is said at start-up (a warning), not at the first sign-in.
+  await operators?.load();
   const accounts = new AccountService({
     client,
     audit,
     team: team && {
       account: team,
-      operators: config.operatorsFile
-        ? new OperatorDirectory(config.operatorsFile, { logger: log })
-        : null,
+      operators,
       proxy: config.proxyAuth !== null,
       proxyEditors: config.proxyAuth?.editors ?? new Set(),
     },
@@ -85,6 +89,7 @@ export async function createServices(
     instances,
     schedules,
     idempotency,
+    audit,
     concurrency: config.fleetConcurrency,
   });
   const retention = new RetentionService({ client, audit, locks, reads });

@@ -107,6 +107,12 @@ export default fp(
           const { full, retryAfter } = await read(limiter, request, key);
           if (full) {
             request.log.warn({ limit: limiter.prefix }, 'sign-in refused: too many failures');
+            // On the trail too (who was tried, from where); a broken trail does not lift the limit.
+            await app.services.accounts
+              .signInRefused(username, address, 'RATE_LIMITED')
+              .catch((error: unknown) =>
+                request.log.error({ err: error }, 'could not record a refused sign-in'),
+              );
             throw new HttpError(
               429,
               'RATE_LIMITED',

@@ -113,14 +113,21 @@ export class AccountService {
     return this.#team ? this.#team.account.status() : null;
   }
 
-  async signIn({ username, password }: Credentials): Promise<SignInResult> {
-    if (this.#team) return this.#signInOperator(this.#team, username, password);
+  /** `address`: the client's, for the record of a failed attempt. */
+  async signIn({ username, password }: Credentials, address?: string): Promise<SignInResult> {
+    if (this.#team) return this.#signInOperator(this.#team, username, password, address);
     let result: { token: string; totpRequired: boolean };
     try {
       result = await this.#client.signIn(username, password);
     } catch (error) {
       const mapped = zomroSignInError(error);
-      await this.#audit.session('session.sign-in-failed', username, username, codeOf(mapped));
+      await this.#audit.session(
+        'session.sign-in-failed',
+        username,
+        username,
+        codeOf(mapped),
+        address,
+      );
       throw mapped;
     }
     const session: ZomroSession = {
@@ -136,7 +143,18 @@ export class AccountService {
     return { session, user: { username, role: 'editor' } };
   }
 
-  async #signInOperator(team: Team, name: string, password: string): Promise<SignInResult> {
+  /** A sign-in refused before it was tried (too many failures): on record, with the address. */
+  async signInRefused(username: string, address: string, errorCode: string): Promise<void> {
+    const account = this.#team ? this.#team.account.username : username;
+    await this.#audit.session('session.sign-in-failed', username, account, errorCode, address);
+  }
+
+  async #signInOperator(
+    team: Team,
+    name: string,
+    password: string,
+    address?: string,
+  ): Promise<SignInResult> {
     const account = team.account.username;
     if (!team.operators) {
       throw new HttpError(
@@ -147,7 +165,13 @@ export class AccountService {
     }
     const operator = await team.operators.verify(name, password);
     if (!operator) {
-      await this.#audit.session('session.sign-in-failed', name, account, 'BAD_CREDENTIALS');
+      await this.#audit.session(
+        'session.sign-in-failed',
+        name,
+        account,
+        'BAD_CREDENTIALS',
+        address,
+      );
       throw badCredentials('Wrong operator name or password');
     }
     await this.#audit.session('session.sign-in', operator.name, account);

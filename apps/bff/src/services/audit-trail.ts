@@ -105,11 +105,14 @@ export class AuditTrail {
     actor: string,
     account: string,
     errorCode?: string,
+    /** Where a failed sign-in came from. */
+    address?: string,
   ): Promise<void> {
     const entry: AuditEntry = {
       ...this.#base(actor, account, action),
       outcome: errorCode === undefined ? 'ok' : 'failed',
       ...(errorCode !== undefined && { errorCode }),
+      ...(address !== undefined && { address }),
     };
     try {
       await this.#store.append({ ...entry, phase: 'final' });

@@ -13,6 +13,7 @@ import { HttpError } from '../http-errors.js';
 import { toApiError } from '../plugins/error-handler.js';
 import type { IdempotencyStore } from '../stores/idempotency.js';
 import type { Actor } from './actor.js';
+import type { AuditTrail } from './audit-trail.js';
 import type { InstanceService } from './instances.js';
 import type { ChangeOptions, ScheduleService } from './schedules.js';
 
@@ -56,18 +57,21 @@ export class FleetService {
   readonly #instances: InstanceService;
   readonly #schedules: ScheduleService;
   readonly #idempotency: IdempotencyStore;
+  readonly #audit: AuditTrail;
   readonly #concurrency: number;
 
   constructor(options: {
     instances: InstanceService;
     schedules: ScheduleService;
     idempotency: IdempotencyStore;
+    audit: AuditTrail;
     /** At most this many Zomro calls in flight for one overview; creates at once in a bulk. */
     concurrency: number;
   }) {
     this.#instances = options.instances;
     this.#schedules = options.schedules;
     this.#idempotency = options.idempotency;
+    this.#audit = options.audit;
     this.#concurrency = options.concurrency;
   }
 
@@ -97,13 +101,43 @@ export class FleetService {
    * results without a call to Zomro; each instance's create is keyed too (the bulk key and the
    * instance id), so a repeat after a lost answer never creates twice on one instance.
    */
+  /** A refused bulk apply is on record per instance, as a refused single create is. */
+  async #recordRefusal(actor: Actor, input: ValidBulkScheduleInput, refusal: Error) {
+    const after = { name: input.name, days: [...input.days], time: input.time };
+    await Promise.all(
+      input.instanceIds.map((instanceId) =>
+        this.#audit
+          .change(
+            {
+              actor: actor.username,
+              account: actor.account,
+              action: 'schedule.create',
+              instanceId,
+              scheduleId: null,
+              before: null,
+              after,
+            },
+            () => Promise.reject(refusal),
+          )
+          // The refusal stands whether or not the trail took it.
+          .catch(() => undefined),
+      ),
+    );
+  }
+
   async bulkCreate(
     actor: Actor,
     input: ValidBulkScheduleInput,
     options: BulkOptions = {},
   ): Promise<BulkResult[]> {
     if (actor.role !== 'editor') {
-      throw new HttpError(403, 'FORBIDDEN', 'Viewers cannot change schedules; ask an editor');
+      const refusal = new HttpError(
+        403,
+        'FORBIDDEN',
+        'Viewers cannot change schedules; ask an editor',
+      );
+      await this.#recordRefusal(actor, input, refusal);
+      throw refusal;
     }
     const key =
       options.idempotencyKey === undefined

@@ -45,16 +45,34 @@ export function parseDoc(func: string, body: string): ZomroDoc {
   return doc;
 }
 
+/** Zomro's sentences may be shown to operators: longer than this is a trace, not a sentence. */
+export const UPSTREAM_MESSAGE_MAX = 300;
+
+/**
+ * Zomro's error text as plain words: tags removed (it sometimes sends HTML, even a trace), white
+ * space collapsed, cut at UPSTREAM_MESSAGE_MAX characters (never inside a surrogate pair).
+ */
+export function plainMessage(raw: string): string {
+  const plain = raw
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[<>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (plain.length <= UPSTREAM_MESSAGE_MAX) return plain;
+  const cut = plain.slice(0, UPSTREAM_MESSAGE_MAX - 1);
+  return `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}
+
 function apiError(func: string, error: unknown): ZomroApiError {
   // Seen as one object; tolerate a list of them by taking the first.
   const first = rows(error)[0] ?? {};
-  const message = (text(first.msg) || text(first.$)).trim();
+  const message = plainMessage(text(first.msg) || text(first.$));
   const object = text(first.$object);
   const fields = fieldErrors(object);
   if (fields.length === 0) return new ZomroApiError(func, text(first.$type), object, message);
   // As Zomro's panel shows it: the sentence, then what was wrong with the first field.
   const [{ zomroField, message: detail }] = fields as [ZomroFieldError];
-  const sentence = message && detail ? `${message}: ${detail}` : message || detail;
+  const sentence = plainMessage(message && detail ? `${message}: ${detail}` : message || detail);
   return new ZomroApiError(func, text(first.$type), zomroField, sentence, fields);
 }
 
@@ -74,7 +92,11 @@ export function fieldErrors(object: string): ZomroFieldError[] {
   if (!isRecord(parsed)) return [];
   return Object.entries(parsed).map(([zomroField, detail]) => {
     const messages = (Array.isArray(detail) ? detail : [detail]).map(text).filter(Boolean);
-    return { zomroField, field: apiFieldName(zomroField), message: messages.join(' ') };
+    return {
+      zomroField,
+      field: apiFieldName(zomroField),
+      message: plainMessage(messages.join(' ')),
+    };
   });
 }
 

@@ -40,7 +40,7 @@ describe('toApiError', () => {
     [
       Object.assign(new Error('x'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }),
       413,
-      'VALIDATION_FAILED',
+      'PAYLOAD_TOO_LARGE',
     ],
     [
       Object.assign(new Error('x'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }),

@@ -49,7 +49,7 @@ const sessionRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
     },
     async (request, reply) => {
       const result = await app.signInLimits.attempt(request, request.body.username, () =>
-        accounts.signIn(request.body),
+        accounts.signIn(request.body, request.ip),
       );
       const previous = await sessions.load(request);
       if (previous) {

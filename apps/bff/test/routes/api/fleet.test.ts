@@ -237,7 +237,9 @@ describe('team mode', () => {
       url: '/api/audit',
       headers: { cookie: alice },
     });
-    const creates = audit.json<AuditPage>().entries.filter((e) => e.action === 'schedule.create');
+    const creates = audit
+      .json<AuditPage>()
+      .entries.filter((e) => e.action === 'schedule.create' && e.actor === 'alice');
     expect(creates).toHaveLength(2);
     for (const entry of creates) expect(entry).toMatchObject({ actor: 'alice', outcome: 'ok' });
   });

@@ -133,6 +133,7 @@ export const onDemandEn = {
       UPSTREAM_ACCOUNT_REJECTED: 'Zomro refused the team account',
       AUDIT_UNAVAILABLE: 'Activity log unavailable',
       STORE_UNAVAILABLE: 'Storage unavailable',
+      PAYLOAD_TOO_LARGE: 'Too much data',
       PROXY_IDENTITY_INVALID: 'Sign-in through the proxy refused',
     },
     message: {
@@ -163,6 +164,8 @@ export const onDemandEn = {
       AUDIT_UNAVAILABLE:
         'The activity log cannot be written, so nothing was changed. Tell whoever runs the dashboard.',
       STORE_UNAVAILABLE: "The dashboard's storage cannot be reached. Try again in a moment.",
+      PAYLOAD_TOO_LARGE:
+        'The request was larger than the server accepts. Shorten what you entered and try again.',
       PROXY_IDENTITY_INVALID:
         'The sign-in proxy sent an operator name the dashboard does not accept (repeated, or with characters a name may not hold). Tell whoever runs the proxy.',
       BAD_RESPONSE:
