@@ -114,7 +114,11 @@ export default fp(
         if (!current) return null;
         const left = lifeLeft(current.data);
         if (left <= 0) {
+          // Past its absolute lifetime: gone here, and its Zomro session (personal mode) too.
           await store.delete(current.id);
+          accounts.forget(current.data, (error) =>
+            request.log.warn({ err: error }, 'could not log an ended session out of Zomro'),
+          );
           return null;
         }
         const actor = await accounts.actorForSession(current.id, current.data);

@@ -25,7 +25,10 @@ import { FieldShell, type FieldShellProps } from './field';
 addValidationMessages([
   ['Name is required', 'validation.nameRequired'],
   [`Name must be at most ${SCHEDULE_NAME_MAX} characters`, 'validation.nameTooLong'],
-  ['Name must not contain control characters', 'validation.nameControl'],
+  [
+    'Name must not contain control characters, text-direction controls or broken characters',
+    'validation.nameControl',
+  ],
   ['Choose at least one day', 'validation.daysRequired'],
   ['Each day may appear only once', 'validation.daysDistinct'],
   ['Time is required', 'validation.timeRequired'],

@@ -188,7 +188,8 @@ export const onDemandEn = {
   validation: {
     nameRequired: 'Name is required',
     nameTooLong: 'Name must be at most {{max}} characters',
-    nameControl: 'Name must not contain control characters',
+    nameControl:
+      'Name must not contain control characters, text-direction controls or broken characters',
     daysRequired: 'Choose at least one day',
     daysDistinct: 'Each day may appear only once',
     timeRequired: 'Time is required',
