@@ -11,6 +11,11 @@ const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 8391);
 /** A second BFF in team mode (operators from a file, the emulator's `demo` as the team account). */
 const TEAM_PORT = Number(process.env.E2E_TEAM_PORT ?? 8392);
 const TEAM_EMULATOR_PORT = Number(process.env.E2E_TEAM_EMULATOR_PORT ?? 8393);
+/**
+ * `npm run screenshots` sets this: the README's screenshots are written into the tracked
+ * docs/screenshots, which a test run must never change, so `npm test` does not take them.
+ */
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS === 'true';
 
 export default defineConfig({
   testDir: './e2e',
@@ -22,6 +27,9 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   timeout: 30_000,
+  // An upper bound, not a wait: what a test expects usually shows within a second. 10 s instead of
+  // Playwright's 5 s leaves room for a shared machine's worst moments (decision 070).
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${BFF_PORT}`,
     trace: 'retain-on-failure',
@@ -41,9 +49,18 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /team\//,
+      testIgnore: [/team\//, /screenshots\.spec\.ts/],
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
+    ...(SCREENSHOTS
+      ? [
+          {
+            name: 'screenshots',
+            testMatch: /screenshots\.spec\.ts/,
+            use: { ...devices['Desktop Chrome'], channel: undefined },
+          },
+        ]
+      : []),
     {
       name: 'team',
       testMatch: /team\/.*\.spec\.ts/,

@@ -1,7 +1,9 @@
 // Helpers for the root scripts: run pnpm through corepack (no global install needed) and
 // find or install the Chromium that Playwright drives.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export const env = { ...process.env, COREPACK_ENABLE_DOWNLOAD_PROMPT: '0' };
 
@@ -36,6 +38,45 @@ export function runCollected(command, args, options = {}) {
 }
 
 export const pnpmCollected = (...args) => runCollected('corepack', ['pnpm', ...args]);
+
+/**
+ * Runs `command` through `sh`, whose `times` then reports the CPU seconds (user + system) that the
+ * command and every process it waited for used. `nice`: run at that lower priority (a check that
+ * has no time-outs, so that the tests beside it keep the CPU they need); `extraEnv`: variables
+ * added to its environment. Resolves to
+ * { code, output, cpuSeconds } (output only when `collected`).
+ */
+export async function measured(command, args, { collected = false, nice = 0, extraEnv = {} } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'npm-test-times-'));
+  const timesFile = path.join(dir, 'times');
+  const niced =
+    nice > 0 && existsSync('/usr/bin/nice') ? ['/usr/bin/nice', '-n', String(nice)] : [];
+  const shellArgs = [
+    '-c',
+    '"$@"; code=$?; times > "$0"; exit $code',
+    timesFile,
+    ...niced,
+    command,
+    ...args,
+  ];
+  const options = { env: { ...env, ...extraEnv } };
+  const result = collected
+    ? await runCollected('sh', shellArgs, options)
+    : { code: await run('sh', shellArgs, options), output: '' };
+  let cpuSeconds = null;
+  try {
+    // The second line: the children's user and system time, e.g. `1m2.500000s 0m3.250000s`.
+    const children = readFileSync(timesFile, 'utf8').trim().split('\n')[1] ?? '';
+    const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map(
+      ([, minutes, rest]) => Number(minutes) * 60 + Number(rest),
+    );
+    if (seconds.length === 2) cpuSeconds = seconds[0] + seconds[1];
+  } catch {
+    // No `times` report (the shell was killed): the CPU time stays unknown.
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return { ...result, cpuSeconds };
+}
 
 export function step(title) {
   console.log(`\n=== ${title} ===`);

@@ -167,6 +167,7 @@ export async function apiRoutes(app: FastifyInstance, { state, hanging }: ApiRou
     const func = params.func ?? '';
     state.record(func, params);
     track(request, reply, state.instanceOf(func, params));
+    await state.holds.pass(func);
     await delay();
     const fault = state.takeFault(func, state.callerOf(func, params));
     if (fault) {

@@ -19,6 +19,7 @@ function instanceOf(state: EmulatorState, username: string, instanceId: string) 
 function createControl(state: EmulatorState): EmulatorControl {
   return {
     addFault: (fault) => state.addFault(fault),
+    hold: (options) => state.holds.add(options?.func, options?.count ?? 1),
     clearFaults: () => state.clearFaults(),
     setLatency: (latency) => {
       state.latency = { ...latency };

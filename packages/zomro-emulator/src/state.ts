@@ -10,6 +10,7 @@ import {
   type AccountData,
   type DemoAccount,
 } from './demo-data.js';
+import { CallHolds } from './holds.js';
 import { generateTotpSecret } from './totp.js';
 import type { Fault, InFlight, Latency, PageSizeChange, RecordedCall } from './types.js';
 import type { DocNode } from './wire.js';
@@ -77,6 +78,7 @@ export class EmulatorState {
   latency: Latency = { fixedMs: 0 };
   oneRowAsObject: boolean;
   inFlight: InFlight = { current: 0, max: 0, instances: {} };
+  readonly holds = new CallHolds();
   private nextScheduleId = 1;
   readonly now: () => number;
   readonly sessionTtlMs: number;
@@ -94,6 +96,7 @@ export class EmulatorState {
     this.calls.length = 0;
     this.pageSizeChanges.length = 0;
     this.longRequests.clear();
+    this.holds.releaseAll();
     this.faults = [];
     this.latency = { fixedMs: 0 };
     this.oneRowAsObject = this.settings.oneRowAsObject;

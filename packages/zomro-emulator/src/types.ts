@@ -97,8 +97,21 @@ export interface Latency {
   jitterMs?: number;
 }
 
+/** A barrier for tests: the calls it holds wait until `release()`. */
+export interface CallHold {
+  /** Calls waiting at it now. */
+  readonly held: number;
+  /** Lets the held calls go on; it holds no more. */
+  release(): void;
+}
+
 export interface EmulatorControl {
   addFault(fault: Fault): void;
+  /**
+   * Holds the next `count` calls (default 1) of `func` (of every function when omitted) before
+   * they are answered, until the returned hold is released: calls in flight together, for certain.
+   */
+  hold(options?: { func?: string; count?: number }): CallHold;
   clearFaults(): void;
   setLatency(latency: Latency): void;
   expireSessions(username?: string): void;

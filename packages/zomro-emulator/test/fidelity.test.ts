@@ -1,6 +1,6 @@
 // What Zomro's own panel shows about the API: long requests, retention (instances.edit), and the
 // emulator's count of calls in flight that tests of parallel clients read.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEMO_ACCOUNT } from '../src/index.js';
 import { plain, rows, startTestEmulator, type TestEmulator } from './helpers.js';
 
@@ -143,11 +143,11 @@ describe('calls in flight', () => {
   it('are counted overall and per instance, with the most seen at once', async () => {
     const emulator = await startTestEmulator({ testControl: true });
     const auth = await emulator.signIn(DEMO_ACCOUNT);
-    // Long enough that all six overlap even when a busy machine starts them far apart (150 ms was
-    // not: a fresh-clone run beside Playwright saw four at once).
-    emulator.control.setLatency({ fixedMs: 1500 });
+    // All six are held until all six are in flight: they overlap for certain, however far apart
+    // a busy machine starts them.
+    const hold = emulator.control.hold({ count: 6 });
     const list = (elid: string) => emulator.call({ func: LIST, auth, elid });
-    await Promise.all([
+    const calls = Promise.all([
       list('5203773'),
       list('5203773'),
       list('5203773'),
@@ -164,6 +164,9 @@ describe('calls in flight', () => {
         sok: 'ok',
       }),
     ]);
+    await vi.waitFor(() => expect(hold.held).toBe(6), { timeout: 20_000 });
+    hold.release();
+    await calls;
     const counts = emulator.control.inFlight;
     expect(counts.current).toBe(0);
     expect(counts.max).toBe(6);
@@ -183,8 +186,8 @@ describe('calls in flight', () => {
     const auth = await emulator.signIn(DEMO_ACCOUNT);
     emulator.control.addFault({ kind: 'reset', func: LIST });
     await expect(emulator.call({ func: LIST, auth, elid: '5203773' })).rejects.toThrow();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(emulator.control.inFlight.current).toBe(0);
+    // The cut connection's close reaches the emulator when it does: wait for it, not for a time.
+    await vi.waitFor(() => expect(emulator.control.inFlight.current).toBe(0), { timeout: 20_000 });
     expect(emulator.control.inFlight.instances['5203773']?.max).toBe(1);
   });
 });

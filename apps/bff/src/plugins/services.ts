@@ -29,6 +29,8 @@ export interface Services {
   retention: RetentionService;
   audit: AuditTrail;
   team: TeamAccount | null;
+  /** The shared reads (their `joined` count is what tests and metrics read). */
+  reads: ReadCoalescer;
 }
 
 /** State a test (or, later, Redis) may supply instead of the defaults. */
@@ -93,7 +95,7 @@ export async function createServices(
     concurrency: config.fleetConcurrency,
   });
   const retention = new RetentionService({ client, audit, locks, reads });
-  return { accounts, instances, schedules, fleet, retention, audit, team };
+  return { accounts, instances, schedules, fleet, retention, audit, team, reads };
 }
 
 export default fp(

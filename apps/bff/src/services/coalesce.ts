@@ -6,6 +6,8 @@
 
 export class ReadCoalescer {
   readonly #pending = new Map<string, Promise<unknown>>();
+  /** Reads answered by joining one already on its way, since the start (tests, metrics). */
+  joined = 0;
 
   /**
    * `read()`, or the result of an identical read already on its way. A joiner whose leader failed
@@ -14,6 +16,7 @@ export class ReadCoalescer {
   async run<T>(key: string, read: () => Promise<T>): Promise<T> {
     const pending = this.#pending.get(key) as Promise<T> | undefined;
     if (pending) {
+      this.joined += 1;
       try {
         return await pending;
       } catch {

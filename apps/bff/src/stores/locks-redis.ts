@@ -56,6 +56,11 @@ export class RedisInstanceLocks implements InstanceLocks {
     this.#logger = options.logger;
   }
 
+  /** Requests of this process waiting for `key`'s lock now (tests, metrics). */
+  waitingFor(key: string): number {
+    return this.#waiting.get(this.#keys(key).lock) ?? 0;
+  }
+
   async run<T>(key: string, task: () => Promise<T>, options: { signal?: AbortSignal } = {}) {
     const { signal } = options;
     if (signal?.aborted) throw new LockWaitAbortedError();

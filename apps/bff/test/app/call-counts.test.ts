@@ -10,6 +10,8 @@ const LIST = 'instances.fleio_bckps.schedule';
 const EDIT = 'instances.fleio_bckps.schedule.edit';
 const DELETE = 'instances.fleio_bckps.schedule.delete';
 const SCHEDULE = { name: 'nightly', days: [1, 3], time: '03:30' };
+/** How long a barrier may take to be reached on a busy machine (it is not a sleep). */
+const BARRIER = { timeout: 20_000, interval: 5 };
 
 let ctx: TestContext;
 let account: DemoAccount;
@@ -84,27 +86,51 @@ describe('Zomro calls per action', () => {
   });
 
   it('answers identical reads of one account arriving together with one Zomro call', async () => {
-    // Long enough that the reads are all in flight together even on a busy machine.
-    ctx.control.setLatency({ fixedMs: 400 });
-    const calls = await callsDuring(() => Promise.all(Array.from({ length: 5 }, list)));
+    const { reads } = ctx.app.services;
+    // The first read is held in Zomro until the other four have joined it.
+    let hold = ctx.control.hold({ func: LIST });
+    let joined = reads.joined;
+    const calls = await callsDuring(async () => {
+      const answers = Promise.all(Array.from({ length: 5 }, list));
+      await vi.waitFor(() => expect(reads.joined - joined).toBe(4), BARRIER);
+      hold.release();
+      await answers;
+    });
     expect(calls).toEqual([LIST]);
     ctx.control.setPageSize(account.username, 100);
-    const instances = await callsDuring(() => Promise.all([listInstances(), listInstances()]));
+    hold = ctx.control.hold({ func: 'instances' });
+    joined = reads.joined;
+    const instances = await callsDuring(async () => {
+      const answers = Promise.all([listInstances(), listInstances()]);
+      await vi.waitFor(() => expect(reads.joined - joined).toBe(1), BARRIER);
+      hold.release();
+      await answers;
+    });
     expect(instances).toEqual(['instances']);
   });
 
   it('never shares a read across accounts', async () => {
     const other = ctx.control.createAccount();
     const otherCookie = await signIn(ctx.app, other);
-    // Long enough that the reads are all in flight together even on a busy machine.
-    ctx.control.setLatency({ fixedMs: 400 });
     const theirs = () =>
       ok({
         method: 'GET',
         url: `/api/instances/${INSTANCE}/schedules`,
         headers: { cookie: otherCookie },
       });
-    const calls = await callsDuring(() => Promise.all([list(), theirs(), list(), theirs()]));
+    const { reads } = ctx.app.services;
+    const joined = reads.joined;
+    // Each account's first read is held until the second of each pair has joined its own.
+    const hold = ctx.control.hold({ func: LIST, count: 2 });
+    const calls = await callsDuring(async () => {
+      const answers = Promise.all([list(), theirs(), list(), theirs()]);
+      await vi.waitFor(() => {
+        expect(hold.held).toBe(2);
+        expect(reads.joined - joined).toBe(2);
+      }, BARRIER);
+      hold.release();
+      await answers;
+    });
     // One call per account: each account's pair shares its own.
     expect(calls).toEqual([LIST, LIST]);
   });
@@ -115,16 +141,24 @@ describe('Zomro calls per action', () => {
     await listInstances();
     const id = (JSON.parse((await create()).body) as { schedule: { id: string } }).schedule.id;
     const url = `/api/instances/${INSTANCE}/schedules/${id}`;
-    ctx.control.setLatency({ fixedMs: 1500 });
-    const from = ctx.control.calls.length;
+    const { reads } = ctx.app.services;
+    // The slow read is held in Zomro for as long as the test needs it on its way.
+    const hold = ctx.control.hold({ func: LIST });
     const slowRead = list();
-    await vi.waitFor(() => expect(ctx.control.calls.length).toBeGreaterThan(from));
-    ctx.control.setLatency({ fixedMs: 0 });
+    await vi.waitFor(() => expect(hold.held).toBe(1), BARRIER);
     const calls = await callsDuring(async () => {
       await ok(json('PUT', url, cookie, { ...SCHEDULE, name: 'weekly' }));
-      const after = await list();
-      const names = (JSON.parse(after.body) as { schedules: { name: string }[] }).schedules;
+      const joined = reads.joined;
+      const from = ctx.control.calls.length;
+      const after = list();
+      // The list either joins the held read (the fault) or makes its own call.
+      await vi.waitFor(() => {
+        expect(reads.joined - joined + ctx.control.calls.length - from).toBeGreaterThan(0);
+      }, BARRIER);
+      hold.release();
+      const names = (JSON.parse((await after).body) as { schedules: { name: string }[] }).schedules;
       expect(names.map((schedule) => schedule.name)).toContain('weekly');
+      expect(reads.joined).toBe(joined);
     });
     expect(calls).toEqual([LIST, EDIT, LIST]);
     await slowRead;

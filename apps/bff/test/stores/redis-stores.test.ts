@@ -1,8 +1,8 @@
 // The Redis stores on a real redis-server, each seen from two connections (two processes): the
 // lock's TTL and fencing, idempotency claims that wait and leases that run out, one team sign-in,
 // sessions that expire in Redis, and 503-worthy errors while Redis is away.
-import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RedisIdempotencyStore } from '../../src/stores/idempotency-redis.js';
 import { RedisInstanceLocks } from '../../src/stores/locks-redis.js';
 import { LockQueueFullError } from '../../src/stores/locks.js';
@@ -35,7 +35,37 @@ async function pair(): Promise<[RedisConnection, RedisConnection]> {
   return [a, b];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Redis's own expiry runs on real time, which no test can move: the test waits for the condition
+ * (a key gone), however long a busy machine takes, never for a fixed time.
+ */
+const UNTIL = { timeout: 20_000, interval: 10 };
+
+/** A promise and the function that settles it: a barrier that orders two tasks. */
+function barrier(): { reached: Promise<void>; reach: () => void } {
+  let reach!: () => void;
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  return { reached, reach };
+}
+
+/** `connection`, counting the Lua scripts it evaluates (each claim or poll is one). */
+function counting(connection: RedisConnection): {
+  connection: RedisConnection;
+  evaluated: () => number;
+} {
+  let evaluated = 0;
+  const wrapped = new Proxy(connection, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (property === 'evaluate') evaluated += 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { connection: wrapped, evaluated: () => evaluated };
+}
 
 describe('RedisInstanceLocks', () => {
   it('runs the tasks of one key one at a time across connections, other keys meanwhile', async () => {
@@ -46,7 +76,7 @@ describe('RedisInstanceLocks', () => {
     const task = async () => {
       running += 1;
       most = Math.max(most, running);
-      await sleep(5);
+      await a.command(['PING']); // A round trip while holding: others get their turn to try.
       running -= 1;
     };
     await Promise.all(Array.from({ length: 8 }, (_, i) => locks[i % 2]!.run('acct\u00001', task)));
@@ -63,15 +93,24 @@ describe('RedisInstanceLocks', () => {
 
   it('keeps a live holder’s lock past its TTL, and a dead holder’s lock only until it', async () => {
     const [a, b] = await pair();
-    const first = new RedisInstanceLocks(a, { ttlMs: 600, pollMs: 10 });
-    const second = new RedisInstanceLocks(b, { ttlMs: 600, pollMs: 10 });
+    const ttlMs = 3_000;
+    const first = new RedisInstanceLocks(a, { ttlMs, pollMs: 10 });
+    const second = new RedisInstanceLocks(b, { ttlMs, pollMs: 10 });
+    const heldKey = a.key('lock', Buffer.from('k').toString('base64url'));
+    const ttl = async () => Number(await a.command(['PTTL', heldKey]));
     const order: string[] = [];
+    const held = barrier();
     await Promise.all([
       first.run('k', async () => {
-        await sleep(1_500); // Longer than the TTL: renewed meanwhile.
+        held.reach();
+        // The key's TTL runs down, then is set back by the holder's renewal: a live holder keeps
+        // its lock however long its change takes.
+        await vi.waitFor(async () => expect(await ttl()).toBeLessThan(ttlMs - 300), UNTIL);
+        const low = await ttl();
+        await vi.waitFor(async () => expect(await ttl()).toBeGreaterThan(low), UNTIL);
         order.push('first');
       }),
-      sleep(20).then(() => second.run('k', () => Promise.resolve(order.push('second')))),
+      held.reached.then(() => second.run('k', () => Promise.resolve(order.push('second')))),
     ]);
     expect(order).toEqual(['first', 'second']);
 
@@ -85,24 +124,30 @@ describe('RedisInstanceLocks', () => {
 
   it('never releases the next holder’s lock with a stale fencing token', async () => {
     const [a, b] = await pair();
-    const slow = new RedisInstanceLocks(a, { ttlMs: 100, pollMs: 10 });
+    const slow = new RedisInstanceLocks(a, { ttlMs: 5_000, pollMs: 10 });
     const other = new RedisInstanceLocks(b, { ttlMs: 5_000, pollMs: 10 });
     const lockKey = a.key('lock', Buffer.from('k').toString('base64url'));
-    // The slow holder's renewals are lost (as in a long GC pause): its lock runs out.
+    // The slow holder's lock runs out under it (as in a long GC pause): the key is gone.
     let holder = '';
+    const slowHolds = barrier();
+    const otherHolds = barrier();
     const slowRun = slow.run('k', async () => {
       holder = String(await a.command(['GET', lockKey]));
-      await a.command(['PEXPIRE', lockKey, 1]);
-      await sleep(50);
+      await a.command(['DEL', lockKey]);
+      slowHolds.reach();
+      await otherHolds.reached;
     });
-    await sleep(20);
     let otherHeld = '';
-    const otherRun = other.run('k', async () => {
-      otherHeld = String(await b.command(['GET', lockKey]));
-      await sleep(100); // The slow holder finishes and "releases" meanwhile.
-      expect(await b.command(['GET', lockKey])).toBe(otherHeld);
-    });
-    await Promise.all([slowRun, otherRun]);
+    const otherRun = slowHolds.reached.then(() =>
+      other.run('k', async () => {
+        otherHeld = String(await b.command(['GET', lockKey]));
+        otherHolds.reach();
+        // The slow holder finishes and "releases" meanwhile (it may also report its lost lock).
+        await slowRun.catch(() => undefined);
+        expect(await b.command(['GET', lockKey])).toBe(otherHeld);
+      }),
+    );
+    await Promise.all([slowRun.catch(() => undefined), otherRun]);
     const fence = (value: string) => Number(value.split(':')[1]);
     expect(fence(otherHeld)).toBeGreaterThan(fence(holder));
   });
@@ -110,15 +155,19 @@ describe('RedisInstanceLocks', () => {
   it('refuses a ninth waiter of one process with LockQueueFullError', async () => {
     const [a] = await pair();
     const locks = new RedisInstanceLocks(a, { ttlMs: 5_000, pollMs: 10 });
-    let release!: () => void;
-    const held = locks.run('k', () => new Promise<void>((resolve) => (release = resolve)));
-    await sleep(20);
+    const release = barrier();
+    const holding = barrier();
+    const held = locks.run('k', () => {
+      holding.reach();
+      return release.reached;
+    });
+    await holding.reached;
     const waiting = Array.from({ length: 8 }, () => locks.run('k', () => Promise.resolve()));
-    await sleep(20);
+    await vi.waitFor(() => expect(locks.waitingFor('k')).toBe(8), UNTIL);
     await expect(locks.run('k', () => Promise.resolve())).rejects.toBeInstanceOf(
       LockQueueFullError,
     );
-    release();
+    release.reach();
     await Promise.all([held, ...waiting]);
   });
 });
@@ -126,11 +175,13 @@ describe('RedisInstanceLocks', () => {
 describe('RedisIdempotencyStore', () => {
   it('makes a concurrent claim from another connection wait for the first and replay it', async () => {
     const [a, b] = await pair();
+    const seen = counting(b);
     const first = new RedisIdempotencyStore(a, { pollMs: 10 });
-    const second = new RedisIdempotencyStore(b, { pollMs: 10 });
+    const second = new RedisIdempotencyStore(seen.connection, { pollMs: 10 });
     expect(await first.claim('key', 'fp')).toEqual({ state: 'claimed' });
     const waiting = second.claim('key', 'fp');
-    await sleep(50);
+    // The second claim has found the first running and asked again: it is waiting for it.
+    await vi.waitFor(() => expect(seen.evaluated()).toBeGreaterThanOrEqual(2), UNTIL);
     await first.complete('key', { status: 201, body: { id: 7 } });
     expect(await waiting).toEqual({ state: 'done', result: { status: 201, body: { id: 7 } } });
     expect(await second.claim('key', 'other')).toEqual({ state: 'mismatch' });
@@ -168,7 +219,11 @@ describe('RedisIdempotencyStore', () => {
     const store = new RedisIdempotencyStore(a, { ttlMs: 100 });
     await store.claim('k', 'fp');
     await store.complete('k', { status: 201, body: null });
-    await sleep(150);
+    const record = a.key('idempotency', createHash('sha256').update('k').digest('base64url'));
+    const pttl = Number(await a.command(['PTTL', record]));
+    expect(pttl).toBeGreaterThan(0);
+    expect(pttl).toBeLessThanOrEqual(100);
+    await vi.waitFor(async () => expect(await a.command(['EXISTS', record])).toBe(0), UNTIL);
     expect(await store.claim('k', 'other')).toEqual({ state: 'claimed' });
     await store.close();
   });
@@ -183,7 +238,8 @@ describe('RedisTeamSessionStore', () => {
     let signIns = 0;
     const signIn = async () => {
       signIns += 1;
-      await sleep(50);
+      await a.command(['PING']); // A sign-in takes a round trip or two; others arrive meanwhile.
+      await b.command(['PING']);
       return `token-${signIns}`;
     };
     const tokens = await Promise.all(
@@ -226,8 +282,11 @@ describe('RedisSessionStore', () => {
     expect(await two.get(id)).toEqual(session);
     const keys = (await a.command(['KEYS', `${a.prefix}*`])) as string[];
     expect(keys.join(' ')).not.toContain(id);
-    await sleep(200);
-    expect(await two.get(id)).toBeUndefined();
+    expect(keys).toHaveLength(1);
+    const pttl = Number(await a.command(['PTTL', keys[0]!]));
+    expect(pttl).toBeGreaterThan(0);
+    expect(pttl).toBeLessThanOrEqual(150);
+    await vi.waitFor(async () => expect(await two.get(id)).toBeUndefined(), UNTIL);
     await one.set(id, session, 5_000);
     await two.delete(id);
     expect(await one.get(id)).toBeUndefined();
@@ -269,21 +328,26 @@ describe('redisRateLimitStore (@fastify/rate-limit store)', () => {
       const Store = redisRateLimitStore(c);
       return new Store({});
     });
-    const incr = (store: typeof one, key: string) => call(store!.incr.bind(store), key, 200, 2);
+    // A window far longer than the test: counts never run out between two calls on a busy machine.
+    const incr = (store: typeof one, key: string) => call(store!.incr.bind(store), key, 60_000, 2);
     expect((await incr(one, 'ip')).current).toBe(1);
     expect((await incr(two, 'ip')).current).toBe(2);
     const third = await incr(one, 'ip');
     expect(third.current).toBe(3);
     expect(third.ttl).toBeGreaterThan(0);
-    expect(third.ttl).toBeLessThanOrEqual(200);
+    expect(third.ttl).toBeLessThanOrEqual(60_000);
     expect((await call(two!.read.bind(two), 'ip')).current).toBe(3);
     expect((await call(two!.read.bind(two), 'ip')).current).toBe(3);
     expect((await incr(two, 'other')).current).toBe(1);
     // A route's own store counts apart.
     const route = one!.child({ routeInfo: { method: 'POST', url: '/api/session' } });
-    expect((await call(route.incr.bind(route), 'ip', 200, 2)).current).toBe(1);
-    await sleep(250);
-    expect((await call(one!.read.bind(one), 'ip')).current).toBe(0);
+    expect((await call(route.incr.bind(route), 'ip', 60_000, 2)).current).toBe(1);
+    // The window ends (Redis expires the key it set the window's TTL on).
+    await a.command(['PEXPIRE', a.key('rate', 'ip'), 1]);
+    await vi.waitFor(
+      async () => expect((await call(one!.read.bind(one), 'ip')).current).toBe(0),
+      UNTIL,
+    );
     expect((await incr(two, 'ip')).current).toBe(1);
   });
 });

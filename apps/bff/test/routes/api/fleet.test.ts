@@ -3,7 +3,7 @@
 // `.edit` per instance, per-instance results, the audit trail, idempotent repeats), both modes.
 import type { AuditPage, BulkResponse, FleetResponse } from '@zomro-dash/shared';
 import { DEMO_ACCOUNT, demoAccountData, type DemoAccount } from '@zomro-dash/zomro-emulator';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   buildTeamApp,
   buildTestApp,
@@ -52,9 +52,13 @@ function bulk(c: TestContext, cookie: string, body: object, key?: string) {
 describe('GET /api/schedules', () => {
   it('answers every instance with its schedules, never more calls in flight than the bound', async () => {
     const { c, cookie } = await personal({ config: { fleetConcurrency: 3 } });
-    // Long enough that three reads overlap even on a busy machine.
-    c.control.setLatency({ fixedMs: 60 });
-    const response = await fleet(c, cookie);
+    // The first three reads are held until all three are in flight: the bound is reached for
+    // certain, whatever the machine's speed.
+    const hold = c.control.hold({ func: LIST, count: 3 });
+    const answer = fleet(c, cookie);
+    await vi.waitFor(() => expect(hold.held).toBe(3), { timeout: 20_000, interval: 5 });
+    hold.release();
+    const response = await answer;
     expect(response.statusCode).toBe(200);
     const { instances } = response.json<FleetResponse>();
     expect(instances.map((e) => e.instance.id)).toEqual(DEMO.instances.map((i) => i.id));
@@ -76,8 +80,11 @@ describe('GET /api/schedules', () => {
   it('keeps to the default of 4 when the instance list itself has many pages', async () => {
     const { c, cookie, account } = await personal();
     c.control.setPageSize(account.username, 2);
-    c.control.setLatency({ fixedMs: 40 });
-    expect((await fleet(c, cookie)).statusCode).toBe(200);
+    const hold = c.control.hold({ func: LIST, count: 4 });
+    const answer = fleet(c, cookie);
+    await vi.waitFor(() => expect(hold.held).toBe(4), { timeout: 20_000, interval: 5 });
+    hold.release();
+    expect((await answer).statusCode).toBe(200);
     expect(c.control.inFlight.max).toBe(4);
   });
 
