@@ -195,6 +195,8 @@ export class AccountService {
     session: ZomroSession,
     code: string,
     codes: TotpCodeCounter,
+    /** The client's, for the record of a wrong code. */
+    address?: string,
   ): Promise<ZomroSession> {
     const left = session.createdAt + TOTP_PENDING_MS - this.#now();
     const count = left > 0 ? await codes.countTotpCode(id, left) : null;
@@ -215,6 +217,7 @@ export class AccountService {
         session.username,
         session.username,
         'TOTP_INVALID',
+        address,
       );
       if (count === TOTP_MAX_ATTEMPTS) {
         await codes.delete(id);

@@ -17,7 +17,7 @@ import {
   type TestContext,
   type TestOperator,
 } from '../helper.js';
-import { DEMO_ACCOUNT } from '@zomro-dash/zomro-emulator';
+import { DEMO_ACCOUNT, totpCode } from '@zomro-dash/zomro-emulator';
 
 const ALICE: TestOperator = { name: 'alice', role: 'editor', password: 'correct horse' };
 const VICTOR: TestOperator = { name: 'victor', role: 'viewer', password: 'battery staple' };
@@ -166,6 +166,30 @@ describe('the audit trail records', () => {
       ['RATE_LIMITED', '10.1.1.1'],
       ...Array.from({ length: 5 }, () => ['BAD_CREDENTIALS', '10.1.1.1']),
     ]);
+  });
+});
+
+describe('the audit trail records, in personal mode,', () => {
+  it('a wrong two-factor code with the address', async () => {
+    const c = (ctx = await buildTestApp());
+    const account = c.control.createAccount({ totp: true });
+    const from = (request: object) => ({ ...request, remoteAddress: '10.2.2.2' });
+    const password = await c.app.inject(from(json('POST', '/api/session', null, account)));
+    const cookie = sessionCookie(password)!;
+    const good = totpCode(account.totpSecret!);
+    const wrong = String((Number(good) + 500_000) % 1_000_000).padStart(6, '0');
+    const refused = await c.app.inject(
+      from(json('POST', '/api/session/totp', cookie, { code: wrong })),
+    );
+    expect(refused.json()).toMatchObject({ code: 'TOTP_INVALID' });
+    const confirmed = await c.app.inject(
+      from(json('POST', '/api/session/totp', cookie, { code: good })),
+    );
+    const signedIn = sessionCookie(confirmed)!;
+    const failed = (await auditOf(c, signedIn)).filter(
+      (e) => e.action === 'session.sign-in-failed',
+    );
+    expect(failed.map((e) => [e.errorCode, e.address])).toEqual([['TOTP_INVALID', '10.2.2.2']]);
   });
 });
 

@@ -86,7 +86,7 @@ const sessionRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
       try {
         // A wrong code counts toward the username's sign-in limit too: signing in again gives no more.
         confirmed = await app.signInLimits.attempt(request, username, () =>
-          accounts.confirmTotp(current.id, pending, request.body.code, sessions.store),
+          accounts.confirmTotp(current.id, pending, request.body.code, sessions.store, request.ip),
         );
       } catch (error) {
         // The half-signed-in session is over: the browser's cookie goes with it.
