@@ -43,9 +43,18 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** Strict: an unknown parameter (`?actor[]=x`, a misspelt filter) is refused, never ignored. */
+const ACTION_LIST = /^[a-z-]{1,40}\.[a-z-]{1,40}(,[a-z-]{1,40}\.[a-z-]{1,40})*$/;
+
 export const auditQuerySchema = z.strictObject({
   instanceId: idSchema.optional(),
   actor: z.string().trim().min(1).max(200).optional(),
+  /** Only these actions: a comma-separated list (`schedule.create,schedule.update`). */
+  action: z
+    .string()
+    .max(2000)
+    .regex(ACTION_LIST, 'A comma-separated list of actions such as schedule.create')
+    .transform((list) => list.split(','))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),
   /** From the previous page's `nextCursor`. */
   cursor: z

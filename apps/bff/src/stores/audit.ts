@@ -14,6 +14,8 @@ export interface AuditPageQuery {
   account: string;
   instanceId?: string;
   actor?: string;
+  /** Only entries of these actions. */
+  actions?: readonly string[];
   limit: number;
   cursor?: string;
 }
@@ -83,6 +85,7 @@ export function matchesQuery(entry: AuditEntry, query: AuditPageQuery): boolean 
   return (
     entry.account === query.account &&
     (query.instanceId === undefined || entry.instanceId === query.instanceId) &&
-    (query.actor === undefined || entry.actor === query.actor)
+    (query.actor === undefined || entry.actor === query.actor) &&
+    (query.actions === undefined || query.actions.includes(entry.action))
   );
 }

@@ -18,3 +18,8 @@ export const AUDIT_OUTCOMES = ['ok', 'failed', 'unknown'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export const AUDIT_PAGE_MAX = 200;
+
+/** Sign-ins and sign-outs; every other action changes something (or tried to). */
+export function isSessionAction(action: string): boolean {
+  return action.startsWith('session.');
+}

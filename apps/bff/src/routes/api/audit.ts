@@ -14,19 +14,21 @@ const auditRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
         tags: ['audit'],
         summary: 'Who signed in and who changed what, newest first',
         description:
-          'Only the entries of the Zomro account you work with. Filter by `instanceId` and ' +
-          '`actor`; pass `nextCursor` back as `cursor` for the next page.',
+          'Only the entries of the Zomro account you work with. Filter by `instanceId`, ' +
+          '`actor` and `action` (a comma-separated list); pass `nextCursor` back as `cursor` ' +
+          'for the next page.',
         querystring: auditQuerySchema,
         response: { 200: auditPageSchema, ...errorResponses },
       },
       preHandler: app.sessions.requireActor,
     },
     async (request) => {
-      const { instanceId, actor, limit, cursor } = request.query;
+      const { instanceId, actor, action, limit, cursor } = request.query;
       return audit.page(request.actor!, {
         limit,
         ...(instanceId !== undefined && { instanceId }),
         ...(actor !== undefined && { actor }),
+        ...(action !== undefined && { actions: action }),
         ...(cursor !== undefined && { cursor }),
       });
     },
