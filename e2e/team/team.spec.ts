@@ -92,10 +92,15 @@ test('the Activity page shows who did what', async ({ page }) => {
   await expect(entry).toContainText('Done');
   await page.getByLabel('Operator').fill('bob');
   await page.getByLabel('Instance').selectOption({ label: 'All instances' });
+  // Changes only by default: the sign-ins are one choice away.
+  await expect(page.getByRole('row', { name: /Signed in/ })).toHaveCount(0);
+  await page.getByLabel('Show').selectOption({ label: 'Sign-ins and sign-outs' });
   await expect(page.getByRole('row', { name: /Signed in/ }).first()).toContainText('bob');
+  await expect(page.getByRole('row', { name: /Created a schedule/ })).toHaveCount(0);
   // Filters live in the address: a reload keeps them.
   await page.reload();
   await expect(page.getByLabel('Operator')).toHaveValue('bob');
+  await expect(page.getByLabel('Show')).toHaveValue('sessions');
 });
 
 test('of two operators editing one schedule, the second is warned and chooses', async ({

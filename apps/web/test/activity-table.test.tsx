@@ -53,3 +53,31 @@ describe('ActivityTable', () => {
     );
   });
 });
+
+describe('ActivityTable times and reasons', () => {
+  it('gives the exact time in the operator’s zone and in GMT+3 beside the relative one', async () => {
+    await i18n.changeLanguage('en');
+    renderTable([{ ...RETENTION, at: '2026-11-29T08:00:00.000Z' }]);
+    const row = screen.getByRole('row', { name: /alice/ });
+    expect(row.textContent).toContain('1 hour ago');
+    expect(row.textContent).toContain('your time');
+    expect(row.textContent).toMatch(/11:00\s*GMT\+3/);
+  });
+
+  it('says why a sign-in failed without repeating the action', () => {
+    renderTable([
+      {
+        ...RETENTION,
+        action: 'session.sign-in-failed',
+        instanceId: null,
+        retention: undefined,
+        outcome: 'failed',
+        errorCode: 'BAD_CREDENTIALS',
+      },
+    ]);
+    const row = screen.getByRole('row', { name: /alice/ });
+    expect(row.textContent).toContain('Sign-in failed');
+    expect(row.textContent).toContain('Failed: wrong username or password');
+    expect(row.textContent).not.toContain('Failed: Sign-in failed');
+  });
+});

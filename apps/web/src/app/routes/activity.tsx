@@ -1,12 +1,15 @@
-// /activity: the audit trail of the Zomro account, filtered by operator and instance (both kept in
-// the address), older pages on demand.
-import { useMemo } from 'react';
+// /activity: the audit trail of the Zomro account — changes by default, or sign-ins, everything or
+// one action — filtered by operator and instance (all kept in the address), a page of rows at a
+// time, and exported as CSV or JSON as the filter shows it.
+import { useMemo, useState } from 'react';
 import { useTranslation } from '@/lib/i18n';
 import { useSearchParams } from '@/lib/router';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { LoadingBlock, Skeleton } from '@/components/ui/skeleton';
-import { useAudit } from '@/features/activity/api/get-audit';
+import { getAllAudit, useAudit, type AuditFilters } from '@/features/activity/api/get-audit';
 import { ActivityTable } from '@/features/activity/components/activity-table';
+import { DEFAULT_VIEW, parseView, viewActions } from '@/features/activity/lib/views';
+import { AUDIT_ACTIONS } from '@zomro-dash/shared/plain';
 import { useInstances } from '@/features/instances/api/get-instances';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useNow } from '@/hooks/use-now';
@@ -18,21 +21,65 @@ export function ActivityRoute() {
   const [search, setSearch] = useSearchParams();
   const actor = search.get('actor')?.trim() ?? '';
   const instanceId = search.get('instance') ?? '';
-  const filters = {
+  const view = parseView(search.get('show'));
+  const actions = viewActions(view);
+  const filters: AuditFilters = {
     ...(actor && { actor }),
     ...(/^\d+$/.test(instanceId) && { instanceId }),
+    ...(actions && { actions }),
   };
+  const filterKey = JSON.stringify(filters);
   const audit = useAudit(filters);
+  // The page of rows shown, from the newest; back to the first whenever the filter changes.
+  const [shown, setShown] = useState({ key: filterKey, page: 0 });
+  const page = shown.key === filterKey ? shown.page : 0;
+  const [exporting, setExporting] = useState<'csv' | 'json' | null>(null);
+  const [exportFailed, setExportFailed] = useState<{
+    format: 'csv' | 'json';
+    error: unknown;
+  } | null>(null);
   const instances = useInstances();
   const byId = useMemo(
     () => new Map((instances.data ?? []).map((instance) => [instance.id, instance])),
     [instances.data],
   );
-  const entries = audit.data?.pages.flatMap((page) => page.entries) ?? [];
-  const actors = [...new Set(entries.map((e) => e.actor))].sort();
-  const filtered = actor !== '' || instanceId !== '';
+  const pages = audit.data?.pages ?? [];
+  const entries = pages[page]?.entries ?? [];
+  const actors = [...new Set(pages.flatMap((p) => p.entries).map((e) => e.actor))].sort();
+  const filtered = actor !== '' || instanceId !== '' || view !== DEFAULT_VIEW;
+  const hasOlder = page + 1 < pages.length || audit.hasNextPage;
 
-  const setFilter = (name: 'actor' | 'instance', value: string) =>
+  const older = async () => {
+    if (page + 1 >= pages.length) {
+      const next = await audit.fetchNextPage();
+      if (next.isError || (next.data?.pages.length ?? 0) <= page + 1) return;
+    }
+    setShown({ key: filterKey, page: page + 1 });
+  };
+
+  const exportAs = async (format: 'csv' | 'json') => {
+    setExporting(format);
+    setExportFailed(null);
+    try {
+      const [all, { activityCsv, activityJson }, { download }] = await Promise.all([
+        getAllAudit(filters),
+        import('@/features/activity/lib/export'),
+        import('@/lib/download'),
+      ]);
+      const stamp = new Date().toISOString().slice(0, 10);
+      if (format === 'csv') {
+        download(activityCsv(all, byId), `activity-${stamp}.csv`, 'text/csv;charset=utf-8');
+      } else {
+        download(activityJson(all), `activity-${stamp}.json`, 'application/json');
+      }
+    } catch (error) {
+      setExportFailed({ format, error });
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const setFilter = (name: 'actor' | 'instance' | 'show', value: string) =>
     setSearch(
       (current) => {
         const next = new URLSearchParams(current);
@@ -51,6 +98,25 @@ export function ActivityRoute() {
       </div>
       <section className="panel activity-panel" aria-label={t('activity.title')}>
         <div className="filters">
+          <label className="field">
+            <span className="label">{t('activity.show')}</span>
+            <select
+              className="input"
+              value={view}
+              onChange={(event) => setFilter('show', event.target.value)}
+            >
+              <option value="changes">{t('activity.view.changes')}</option>
+              <option value="sessions">{t('activity.view.sessions')}</option>
+              <option value="all">{t('activity.view.all')}</option>
+              <optgroup label={t('activity.view.oneAction')}>
+                {AUDIT_ACTIONS.map((action) => (
+                  <option key={action} value={action}>
+                    {t(`activity.action.${action}`)}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </label>
           <label className="field">
             <span className="label">{t('activity.filterOperator')}</span>
             <input
@@ -120,19 +186,62 @@ export function ActivityRoute() {
             <ActivityTable entries={entries} instances={byId} now={now} />
           </div>
         ) : null}
-        {audit.hasNextPage ? (
-          <button
-            type="button"
-            className="btn btn-secondary load-more"
-            aria-busy={audit.isFetchingNextPage}
-            disabled={audit.isFetchingNextPage}
-            onClick={() => void audit.fetchNextPage()}
-          >
-            {audit.isFetchingNextPage ? <span className="spinner" aria-hidden="true" /> : null}
-            {audit.isFetchingNextPage ? t('activity.loadingMore') : t('activity.loadMore')}
-          </button>
-        ) : entries.length > 0 ? (
-          <p className="muted activity-end">{t('activity.end')}</p>
+        {entries.length > 0 ? (
+          <nav className="pager" aria-label={t('activity.pages')}>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              disabled={page === 0}
+              onClick={() => setShown({ key: filterKey, page: page - 1 })}
+            >
+              {t('activity.newer')}
+            </button>
+            <span className="muted" aria-live="polite">
+              {t('activity.pageOf', { page: page + 1 })}
+            </span>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              aria-busy={audit.isFetchingNextPage}
+              disabled={!hasOlder || audit.isFetchingNextPage}
+              onClick={() => void older()}
+            >
+              {audit.isFetchingNextPage ? <span className="spinner" aria-hidden="true" /> : null}
+              {audit.isFetchingNextPage ? t('activity.loadingMore') : t('activity.older')}
+            </button>
+            {!hasOlder ? <span className="muted activity-end">{t('activity.end')}</span> : null}
+          </nav>
+        ) : null}
+        {audit.isSuccess ? (
+          <div className="activity-export">
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-busy={exporting === 'csv'}
+              disabled={exporting !== null}
+              onClick={() => void exportAs('csv')}
+            >
+              {t('activity.exportCsv')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-busy={exporting === 'json'}
+              disabled={exporting !== null}
+              onClick={() => void exportAs('json')}
+            >
+              {t('activity.exportJson')}
+            </button>
+            <span className="muted">{t('activity.exportNote')}</span>
+          </div>
+        ) : null}
+        {exportFailed ? (
+          <ErrorAlert
+            error={exportFailed.error}
+            title={t('activity.exportFailed')}
+            onRetry={() => void exportAs(exportFailed.format)}
+            retrying={exporting !== null}
+          />
         ) : null}
       </section>
     </div>

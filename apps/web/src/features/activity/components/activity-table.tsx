@@ -5,7 +5,11 @@ import { AUDIT_ACTIONS, isWeekday } from '@zomro-dash/shared/plain';
 import { useTranslation } from '@/lib/i18n';
 import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
-import { formatLocalDateTime, formatRelative } from '@/features/schedules/lib/schedule-time';
+import {
+  formatLocalDateTime,
+  formatProviderDateTime,
+  formatRelative,
+} from '@/features/schedules/lib/schedule-time';
 import { summarizeDays } from '@/features/schedules/lib/weekdays';
 
 const ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
@@ -57,8 +61,14 @@ function ActivityRow({
   return (
     <tr className={`activity-${entry.outcome}`}>
       <td data-label={t('activity.columns.when')}>
-        <time dateTime={entry.at} title={formatLocalDateTime(at, language)}>
-          {formatRelative(at.getTime() > now.getTime() ? now : at, now, language)}
+        <time dateTime={entry.at} className="activity-when">
+          <span>{formatRelative(at.getTime() > now.getTime() ? now : at, now, language)}</span>
+          <span className="muted activity-exact">
+            {t('activity.localTime', { time: formatLocalDateTime(at, language) })}
+          </span>
+          <span className="muted activity-exact">
+            {t('activity.providerTime', { time: formatProviderDateTime(at, language) })}
+          </span>
         </time>
       </td>
       <td data-label={t('activity.columns.operator')} className="cell-wrap">
@@ -149,9 +159,14 @@ function Outcome({ entry }: { entry: AuditEntry }) {
     );
   }
   const code = entry.errorCode ?? 'UNKNOWN';
+  // The reason in the words of the trail ("wrong username or password"), not the error's title,
+  // which for a failed sign-in repeats the action ("Sign-in failed: Sign-in failed").
+  const reason = t(`activity.reason.${code}`, {
+    defaultValue: t(`errors.title.${code}`, { defaultValue: code }),
+  });
   return (
     <span className="badge badge-danger">
-      {t('activity.outcome.failed')}: {t(`errors.title.${code}`, { defaultValue: code })}
+      {t('activity.outcome.failed')}: {reason}
     </span>
   );
 }
