@@ -40,7 +40,7 @@ test('shows changes a page at a time, with both zones, and exports what it shows
   // The export holds every change the filter shows, not only the page on screen.
   const saved = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
-  const csv = readFileSync((await (await saved).path()), 'utf8');
+  const csv = readFileSync(await (await saved).path(), 'utf8');
   expect(csv.startsWith('\uFEFF')).toBe(true);
   expect(csv.match(/schedule\.create/g)).toHaveLength(CHANGES);
   expect(csv).not.toContain('session.sign-in');
