@@ -182,6 +182,10 @@ export class RedisAuditStore implements AuditStore {
     return changes;
   }
 
+  writable(): Promise<boolean> {
+    return this.#redis.ping();
+  }
+
   async close(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     // What this process left open (nothing, after a graceful stop) is closed by the others.
