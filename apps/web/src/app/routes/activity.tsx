@@ -1,5 +1,6 @@
 // /activity: the audit trail of the Zomro account, filtered by operator and instance (both kept in
 // the address), older pages on demand.
+import { lastWordOnce } from '@zomro-dash/shared/plain';
 import { useMemo } from 'react';
 import { useTranslation } from '@/lib/i18n';
 import { useSearchParams } from '@/lib/router';
@@ -28,7 +29,8 @@ export function ActivityRoute() {
     () => new Map((instances.data ?? []).map((instance) => [instance.id, instance])),
     [instances.data],
   );
-  const entries = audit.data?.pages.flatMap((page) => page.entries) ?? [];
+  // Pages are newest first; a change is shown once, with its last word.
+  const entries = lastWordOnce(audit.data?.pages.flatMap((page) => page.entries) ?? []);
   const actors = [...new Set(entries.map((e) => e.actor))].sort();
   const filtered = actor !== '' || instanceId !== '';
 
