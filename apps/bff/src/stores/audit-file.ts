@@ -71,6 +71,7 @@ export class FileAuditStore implements AuditStore {
   #closed = false;
   /** A failed write may have left part of a line past #size: cut before anything else is written. */
   #torn = false;
+  #repairing: Promise<void> | null = null;
 
   private constructor(
     file: string,
@@ -194,16 +195,27 @@ export class FileAuditStore implements AuditStore {
     this.#flushing = null;
   }
 
-  /** Truncates the file to its last whole line (#size, all acknowledged records). */
-  async #repair(): Promise<void> {
-    await this.#handle.truncate(this.#size);
-    await this.#handle.datasync();
-    this.#torn = false;
+  /**
+   * Truncates the file to its last whole line (#size, all acknowledged records). One at a time:
+   * a truncation still running when a write starts would cut what that write adds.
+   */
+  #repair(): Promise<void> {
+    this.#repairing ??= (async () => {
+      try {
+        await this.#handle.truncate(this.#size);
+        await this.#handle.datasync();
+        this.#torn = false;
+      } finally {
+        this.#repairing = null;
+      }
+    })();
+    return this.#repairing;
   }
 
   async writable(): Promise<boolean> {
     if (this.#closed) return false;
     try {
+      // Nobody may be writing then (readiness is probed without traffic, so it repairs too).
       if (this.#torn && this.#flushing === null) await this.#repair();
       if (this.#torn) return false;
       const space = await statfs(path.dirname(this.#file));
