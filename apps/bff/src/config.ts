@@ -71,6 +71,11 @@ export interface ServerConfig {
    */
   trustProxy: boolean | string;
   logLevel: LogLevel;
+  /**
+   * Set: every log line (at `logLevel`) goes to this file and the console shows only warnings and
+   * errors, so that `npm start`'s banner stays readable. Null: every line to standard output.
+   */
+  logFile: string | null;
   webDistDir: string;
   emulatorPort: number;
   emulatorTestControl: boolean;
@@ -372,6 +377,7 @@ export function loadConfig(env: Env): ServerConfig {
     cookieSecure: boolean(env, 'COOKIE_SECURE', false),
     trustProxy: trustProxy(env),
     logLevel: logLevel as LogLevel,
+    logFile: raw(env, 'LOG_FILE') === undefined ? null : path.resolve(raw(env, 'LOG_FILE')!),
     webDistDir: webDist === undefined ? DEFAULT_WEB_DIST_DIR : path.resolve(webDist),
     emulatorPort: integer(env, 'EMULATOR_PORT', 0, 0, 65535),
     emulatorTestControl: boolean(env, 'EMULATOR_TEST_CONTROL', false),

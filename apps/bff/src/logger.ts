@@ -21,13 +21,28 @@ export const REDACTED_PATHS = [
   'headers["set-cookie"]',
 ];
 
-export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      base: { service: 'bff' },
-    },
-    destination,
-  );
+const OPTIONS = {
+  redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  base: { service: 'bff' },
+};
+
+/**
+ * The logger. With `logFile`, every line goes to that file and the console (`console`, standard
+ * output by default) gets only warnings and worse: the request lines of an operator's clicks would
+ * otherwise scroll `npm start`'s banner away.
+ */
+export function createLogger(
+  level: LogLevel,
+  destination?: DestinationStream,
+  logFile: string | null = null,
+  console: DestinationStream = process.stdout,
+): Logger {
+  if (logFile === null) return pino({ ...OPTIONS, level }, destination);
+  // Written as it comes: a line is in the file when the request it tells of has ended.
+  const file = pino.destination({ dest: logFile, mkdir: true, sync: true });
+  const streams = [{ level, stream: file }];
+  // The console never shows more than the file: a LOG_LEVEL of `error` keeps warnings out of both.
+  const consoleLevel = pino.levels.values[level]! > pino.levels.values.warn! ? level : 'warn';
+  if (level !== 'silent') streams.push({ level: consoleLevel, stream: console as typeof file });
+  return pino({ ...OPTIONS, level }, pino.multistream(streams));
 }

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(serverConfig.logLevel);
+  const logger = createLogger(serverConfig.logLevel, undefined, serverConfig.logFile);
 
   let emulator: RunningEmulator | null = null;
   let config: AppConfig;
@@ -103,6 +103,7 @@ async function main(): Promise<void> {
     startBanner({
       address: app.server.address(),
       host: config.host,
+      logFile: config.logFile,
       demo: emulator !== null,
       team: config.team && {
         account: config.team.username,

@@ -11,9 +11,11 @@ export interface BannerOptions {
   demo: boolean;
   /** Team mode: the account the server holds, and how operators sign in. */
   team: { account: string; operatorsFile: string | null; proxyHeader: string | null } | null;
+  /** Where the log lines go when not to the console (LOG_FILE). */
+  logFile?: string | null;
 }
 
-export function startBanner({ address, host, demo, team }: BannerOptions): string {
+export function startBanner({ address, host, demo, team, logFile }: BannerOptions): string {
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const lines = ['', `  Backup schedules dashboard: open http://${shownHost}:${port}/`];
@@ -41,6 +43,9 @@ export function startBanner({ address, host, demo, team }: BannerOptions): strin
       `    ${DEMO_TOTP_ACCOUNT.username} / ${DEMO_TOTP_ACCOUNT.password}  (two-factor; TOTP secret ` +
         `${DEMO_TOTP_ACCOUNT.totpSecret ?? '?'}; current code: npm run totp)`,
     );
+  }
+  if (logFile) {
+    lines.push(`  Log: ${logFile} (the console shows warnings and errors only)`);
   }
   return `${lines.join('\n')}\n\n`;
 }

@@ -87,6 +87,7 @@ export function testConfig(emulatorUrl: string, overrides: Partial<AppConfig> = 
     cookieSecure: false,
     trustProxy: false,
     logLevel: 'trace',
+    logFile: null,
     // No build here: tests that need one pass their own.
     webDistDir: path.join(tmpdir(), 'bff-no-web-build'),
     emulatorPort: 0,
