@@ -20,13 +20,15 @@ const build = !process.argv.includes('--no-build');
 const children = [];
 let stopping = false;
 
-function start(name, command, args, extraEnv = {}) {
+/** `onExit`: what to do when the child stops on its own; by default the whole cluster stops. */
+function start(name, command, args, extraEnv = {}, onExit = undefined) {
   const child = spawn(command, args, {
     env: { ...env, ...extraEnv },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {
     if (stopping) return;
+    if (onExit) return onExit(code, signal);
     console.error(`${name} stopped (${signal ?? code}); stopping the cluster`);
     void stop(1);
   });
@@ -39,7 +41,7 @@ async function stop(code) {
   stopping = true;
   // BFFs first (they close their Redis connections), Redis last.
   for (const child of [...children].reverse()) {
-    if (child.exitCode !== null) continue;
+    if (child.exitCode !== null || child.signalCode !== null) continue;
     await new Promise((resolve) => {
       child.once('exit', resolve);
       child.kill('SIGTERM');
@@ -92,7 +94,7 @@ process.once('SIGTERM', () => void stop(0));
 step(`redis-server on 127.0.0.1:${REDIS_PORT} (data in ${DATA_DIR})`);
 mkdirSync(DATA_DIR, { recursive: true, mode: 0o700 });
 // appendonly + appendfsync always: every audit entry is on disk before Redis answers.
-start('redis-server', findRedisServer(), [
+const redisArgs = [
   '--port',
   String(REDIS_PORT),
   '--bind',
@@ -107,7 +109,19 @@ start('redis-server', findRedisServer(), [
   '',
   '--loglevel',
   'warning',
-]);
+];
+const redisCommand = [findRedisServer(), ...redisArgs];
+const shellWord = (word) =>
+  /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+// Redis stopping does not stop the cluster: the BFFs answer 503 STORE_UNAVAILABLE (and
+// /api/ready 503) until it is back, which is the recovery the README shows. The same command
+// (same port, same data) starts it again; it is not this script's child then, so stop it yourself.
+start('redis-server', redisCommand[0], redisArgs, {}, (code, signal) => {
+  console.error(
+    `redis-server stopped (${signal ?? code}); the BFFs and the front keep running and answer ` +
+      `503 until it is back. Start it again with:\n  ${redisCommand.map(shellWord).join(' ')}`,
+  );
+});
 await waitForRedis();
 
 let zomroApiUrl = process.env.ZOMRO_API_URL;

@@ -26,8 +26,9 @@ import web from './plugins/web.js';
 import zomro from './plugins/zomro.js';
 import auditRoutes from './routes/api/audit.js';
 import fleetRoutes from './routes/api/fleet.js';
-import healthRoutes from './routes/api/health.js';
+import healthRoutes, { type HealthStore } from './routes/api/health.js';
 import instanceRoutes from './routes/api/instances.js';
+import readyRoutes from './routes/api/ready.js';
 import retentionRoutes from './routes/api/retention.js';
 import scheduleRoutes from './routes/api/schedules.js';
 import sessionRoutes from './routes/api/session.js';
@@ -142,12 +143,11 @@ export async function buildApp(
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes, {
-        upstream: config.upstream,
-        store: shared
-          ? { kind: 'redis', ping: () => shared.connection.ping() }
-          : { kind: 'memory' },
-      });
+      const store: HealthStore = shared
+        ? { kind: 'redis', ping: () => shared.connection.ping() }
+        : { kind: 'memory' };
+      await api.register(healthRoutes, { upstream: config.upstream, store });
+      await api.register(readyRoutes, { store });
       await api.register(sessionRoutes);
       await api.register(instanceRoutes);
       await api.register(scheduleRoutes);

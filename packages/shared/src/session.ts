@@ -61,6 +61,21 @@ export const healthResponseSchema = z.object({
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
+/**
+ * GET /api/ready: whether this process can serve requests now (200) or a load balancer should send
+ * them elsewhere (503). /api/health stays liveness: it answers while the process runs.
+ */
+export const readyResponseSchema = z.object({
+  ready: z.boolean(),
+  /** Redis answers (always `ok` without Redis). */
+  store: z.enum(['ok', 'down']),
+  /** The audit trail can be written: without it no change may be sent. */
+  audit: z.enum(['ok', 'down']),
+  /** Team mode: Zomro accepts the configured account (`not-signed-in` is ready: it signs in lazily). */
+  account: z.enum(['ok', 'rejected', 'not-signed-in']).optional(),
+});
+export type ReadyResponse = z.infer<typeof readyResponseSchema>;
+
 /** How operators sign in here, for the sign-in page (public, like /api/health). */
 export const signInOptionsSchema = z.object({
   mode: z.enum(MODES),

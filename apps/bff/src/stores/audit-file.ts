@@ -1,7 +1,7 @@
 // The audit trail as a JSON-lines file (AUDIT_LOG_PATH): appended with fsync in small batches,
 // read newest first by scanning backwards from a byte offset, so a page never loads the file.
 import { createReadStream } from 'node:fs';
-import { chmod, mkdir, open, type FileHandle } from 'node:fs/promises';
+import { chmod, mkdir, open, statfs, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { auditEntrySchema, type AuditEntry } from '@zomro-dash/shared';
@@ -17,6 +17,8 @@ import {
 } from './audit.js';
 
 const CHUNK = 64 * 1024;
+/** Below this much free space the trail is reported not writable (GET /api/ready). */
+const MIN_FREE_BYTES = 64 * 1024;
 
 interface Pending {
   line: string;
@@ -28,6 +30,12 @@ interface Pending {
 export interface FileAuditStoreLogger {
   warn(details: object, message: string): void;
   error(details: object, message: string): void;
+}
+
+export interface FileAuditStoreOptions {
+  logger?: FileAuditStoreLogger;
+  /** How the file is opened: tests wrap the handle to make writes fail (a full disk). */
+  openFile?: (file: string, flags: string, mode: number) => Promise<FileHandle>;
 }
 
 /** A record read back from the file, or null for a line that is not one (torn, foreign). */
@@ -61,6 +69,9 @@ export class FileAuditStore implements AuditStore {
   #queue: Pending[] = [];
   #flushing: Promise<void> | null = null;
   #closed = false;
+  /** A failed write may have left part of a line past #size: cut before anything else is written. */
+  #torn = false;
+  #repairing: Promise<void> | null = null;
 
   private constructor(
     file: string,
@@ -78,10 +89,14 @@ export class FileAuditStore implements AuditStore {
    * Opens (creating with mode 0600, its folder 0700) the trail, rebuilds the last-change index
    * and closes the intents a previous process left open as `unknown`.
    */
-  static async open(file: string, logger?: FileAuditStoreLogger): Promise<FileAuditStore> {
+  static async open(
+    file: string,
+    logger?: FileAuditStoreLogger,
+    options: Omit<FileAuditStoreOptions, 'logger'> = {},
+  ): Promise<FileAuditStore> {
     const directory = path.dirname(file);
     await mkdir(directory, { recursive: true, mode: 0o700 });
-    const handle = await open(file, 'a+', 0o600);
+    const handle = await (options.openFile ?? open)(file, 'a+', 0o600);
     try {
       await chmod(file, 0o600);
     } catch (error) {
@@ -150,6 +165,8 @@ export class FileAuditStore implements AuditStore {
       this.#queue = [];
       const data = Buffer.from(batch.map((p) => p.line).join(''), 'utf8');
       try {
+        // Never append behind half a line: the next record would glue to it and not parse.
+        if (this.#torn) await this.#repair();
         let written = 0;
         while (written < data.length) {
           const { bytesWritten } = await this.#handle.write(data, written);
@@ -159,9 +176,14 @@ export class FileAuditStore implements AuditStore {
       } catch (error) {
         this.#logger?.error({ err: error, file: this.#file }, 'audit: could not write the trail');
         for (const pending of batch) pending.reject(new AuditUnavailableError({ cause: error }));
-        // What may have reached the file is past #size; readers skip a torn line anyway.
-        const { size } = await this.#handle.stat().catch(() => ({ size: this.#size }));
-        this.#size = size;
+        // Part of the batch may be in the file: cut it now (retried before the next write).
+        this.#torn = true;
+        await this.#repair().catch((repairError: unknown) => {
+          this.#logger?.error(
+            { err: repairError, file: this.#file },
+            'audit: could not cut a torn line off the trail; changes wait until it can',
+          );
+        });
         continue;
       }
       this.#size += data.length;
@@ -171,6 +193,36 @@ export class FileAuditStore implements AuditStore {
       }
     }
     this.#flushing = null;
+  }
+
+  /**
+   * Truncates the file to its last whole line (#size, all acknowledged records). One at a time:
+   * a truncation still running when a write starts would cut what that write adds.
+   */
+  #repair(): Promise<void> {
+    this.#repairing ??= (async () => {
+      try {
+        await this.#handle.truncate(this.#size);
+        await this.#handle.datasync();
+        this.#torn = false;
+      } finally {
+        this.#repairing = null;
+      }
+    })();
+    return this.#repairing;
+  }
+
+  async writable(): Promise<boolean> {
+    if (this.#closed) return false;
+    try {
+      // Nobody may be writing then (readiness is probed without traffic, so it repairs too).
+      if (this.#torn && this.#flushing === null) await this.#repair();
+      if (this.#torn) return false;
+      const space = await statfs(path.dirname(this.#file));
+      return space.bavail * space.bsize >= MIN_FREE_BYTES;
+    } catch {
+      return false;
+    }
   }
 
   async page(query: AuditPageQuery): Promise<AuditPageResult> {

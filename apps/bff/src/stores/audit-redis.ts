@@ -41,6 +41,8 @@ export class RedisAuditStore implements AuditStore {
   readonly #logger: RedisAuditLogger | undefined;
   readonly #owner = randomUUID();
   readonly #openKey: string;
+  /** Intents this process wrote and has not closed: their final must claim them (one final). */
+  readonly #mine = new Set<string>();
   #timer: NodeJS.Timeout | null = null;
 
   private constructor(redis: RedisConnection, logger?: RedisAuditLogger) {
@@ -108,9 +110,20 @@ export class RedisAuditStore implements AuditStore {
     if (record.phase === 'intent') {
       const value = JSON.stringify({ owner: this.#owner, record });
       await this.#redis.command(['HSET', this.#openKey, record.id, value]);
+      this.#mine.add(record.id);
       return;
     }
-    await this.#final(record, false);
+    // A change's final claims its open intent, as the sweep does: whichever comes first writes
+    // the one final entry. A process that stalled past its liveness finds its change already
+    // closed as `unknown` by another; it keeps that word (the log has what it learnt).
+    const written = await this.#final(record, this.#mine.has(record.id));
+    this.#mine.delete(record.id);
+    if (!written) {
+      this.#logger?.warn(
+        { id: record.id, outcome: record.outcome },
+        'audit: another process already recorded this change as unknown (this one stalled)',
+      );
+    }
   }
 
   async #final(record: AuditRecord, openOnly: boolean): Promise<boolean> {
@@ -149,6 +162,9 @@ export class RedisAuditStore implements AuditStore {
     const batch = Math.max(100, query.limit * 2);
     let end = query.cursor !== undefined && CURSOR.test(query.cursor) ? `(${query.cursor}` : '+';
     let lastTaken: string | null = null;
+    // A change has one final since decision 097; a trail written before may hold two under one
+    // id: the newest (the last word) is shown, once (the web does the same across pages).
+    const seen = new Set<string>();
     for (;;) {
       const rows = (await this.#redis.command([
         'XREVRANGE',
@@ -161,6 +177,8 @@ export class RedisAuditStore implements AuditStore {
       for (const [id, fields] of rows) {
         const parsed = auditEntrySchema.safeParse(JSON.parse(fields[1] ?? 'null'));
         if (!parsed.success || !matchesQuery(parsed.data, query)) continue;
+        if (seen.has(parsed.data.id)) continue;
+        seen.add(parsed.data.id);
         if (entries.length === query.limit) return { entries, nextCursor: lastTaken };
         entries.push(parsed.data);
         lastTaken = id;
@@ -180,6 +198,10 @@ export class RedisAuditStore implements AuditStore {
       changes.set(flat[i]!, JSON.parse(flat[i + 1]!) as LastChange);
     }
     return changes;
+  }
+
+  writable(): Promise<boolean> {
+    return this.#redis.ping();
   }
 
   async close(): Promise<void> {

@@ -39,6 +39,8 @@ export interface AuditStore {
   page(query: AuditPageQuery): Promise<AuditPageResult>;
   /** For each schedule of the instance, its last successful change through the dashboard. */
   lastChanges(account: string, instanceId: string): Promise<ReadonlyMap<string, LastChange>>;
+  /** Whether a record could be written now (GET /api/ready); never throws. */
+  writable(): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -149,6 +149,7 @@ describe('personal mode', () => {
       append: () => Promise.reject(new AuditUnavailableError()),
       page: () => Promise.resolve({ entries: [], nextCursor: null }),
       lastChanges: () => Promise.resolve(new Map()),
+      writable: () => Promise.resolve(false),
       close: () => Promise.resolve(),
     };
     const c = (ctx = await buildTestApp({ stores: { audit: broken } }));

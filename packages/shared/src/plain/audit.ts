@@ -23,3 +23,12 @@ export const AUDIT_PAGE_MAX = 200;
 export function isSessionAction(action: string): boolean {
   return action.startsWith('session.');
 }
+
+/**
+ * Entries newest first, each change once with its newest entry (its last word): a trail written
+ * before a change had exactly one final (decision 097) may hold two under one id.
+ */
+export function lastWordOnce<T extends { id: string }>(newestFirst: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return newestFirst.filter((entry) => !seen.has(entry.id) && seen.add(entry.id));
+}

@@ -1,6 +1,7 @@
 // /activity: the audit trail of the Zomro account — changes by default, or sign-ins, everything or
 // one action — filtered by operator and instance (all kept in the address), a page of rows at a
 // time, and exported as CSV or JSON as the filter shows it.
+import { lastWordOnce } from '@zomro-dash/shared/plain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from '@/lib/i18n';
 import { useSearchParams } from '@/lib/router';
@@ -44,7 +45,9 @@ export function ActivityRoute() {
     [instances.data],
   );
   const pages = audit.data?.pages ?? [];
-  const entries = pages[page]?.entries ?? [];
+  // Pages are newest first; a change is shown once, with its last word (on the newest page it is on).
+  const shownBefore = new Set(pages.slice(0, page).flatMap((p) => p.entries.map((e) => e.id)));
+  const entries = lastWordOnce(pages[page]?.entries ?? []).filter((e) => !shownBefore.has(e.id));
   const actors = [...new Set(pages.flatMap((p) => p.entries).map((e) => e.actor))].sort();
   const filtered = actor !== '' || instanceId !== '' || view !== DEFAULT_VIEW;
   const hasOlder = page + 1 < pages.length || audit.hasNextPage;
@@ -61,11 +64,12 @@ export function ActivityRoute() {
     setExporting(format);
     setExportFailed(null);
     try {
-      const [all, { activityCsv, activityJson }, { download }] = await Promise.all([
+      const [every, { activityCsv, activityJson }, { download }] = await Promise.all([
         getAllAudit(filters),
         import('@/features/activity/lib/export'),
         import('@/lib/download'),
       ]);
+      const all = lastWordOnce(every);
       const stamp = new Date().toISOString().slice(0, 10);
       if (format === 'csv') {
         download(activityCsv(all, byId), `activity-${stamp}.csv`, 'text/csv;charset=utf-8');
