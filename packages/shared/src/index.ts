@@ -8,3 +8,5 @@ export * from './plain/next-run.js';
 export * from './audit.js';
 export * from './retention.js';
 export * from './fleet.js';
+export * from './protection.js';
+export * from './backup.js';
