@@ -365,6 +365,15 @@ const rows: Row[] = [
     lastBackupAt: iso('2026-12-07T10:00'),
   },
   {
+    name: 'failed: a run in progress does not clear the failure before it',
+    input: {
+      schedules: [daily('02:00')],
+      backups: [backup('2026-12-07T02:01', 'in-progress'), backup('2026-12-06T02:01', 'failed')],
+      now: at('2026-12-07T02:03'),
+    },
+    state: 'failed',
+  },
+  {
     name: 'an older failure followed by a good backup is ok',
     input: {
       schedules: [daily('02:00')],

@@ -154,7 +154,8 @@ export function computeProtection(input: ProtectionInput): Protection {
     .slice(0, MISSED_RUNS_MAX)
     .map((t) => toProviderIso(new Date(t)));
 
-  const newestScheduled = kept[0];
+  // A run in progress does not clear a failure until it has ended.
+  const newestScheduled = kept.find((b) => b.item.status !== 'in-progress');
   let state: ProtectionState = 'ok';
   if (stuckBackupIds.length > 0) state = 'stuck';
   else if (newestScheduled?.item.status === 'failed') state = 'failed';
