@@ -103,6 +103,7 @@ export function buildEmulatorApp(options: EmulatorOptions = {}): {
 } {
   const state = new EmulatorState({
     now: options.now ?? Date.now,
+    ...(options.clock && { clock: options.clock }),
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     oneRowAsObject: options.oneRowAsObject ?? false,
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,

@@ -57,6 +57,7 @@ export const IMAGE_STATE_ERROR: ErrorInfo = {
   ru: 'Образ нельзя удалить в текущем статусе',
 };
 
+const DELETABLE_STATUSES = new Set(['active', 'suspended', 'killed']);
 const DAY = 86_400_000;
 const PROVIDER_OFFSET = 3 * 3_600_000;
 const providerDay = (at: number) => Math.floor((at + PROVIDER_OFFSET) / DAY);
@@ -190,8 +191,10 @@ function editImage(ctx: SignedIn): DocNode {
 function deleteImage(ctx: SignedIn): DocNode {
   const backup = findBackup(ctx);
   if (backup.protected) fail(PROTECTED_ERROR);
-  // The panel offers Delete only for `active` and `suspended` images; `killed` is refused too.
-  if (backup.status !== 'active' && backup.status !== 'suspended') fail(IMAGE_STATE_ERROR);
+  // The panel offers Delete only for `active` and `suspended` images. A `killed` (failed) one is
+  // taken too: OpenStack deletes failed images, and a client must be able to clear a failure
+  // (a guess, decision 005); an image still being made is refused.
+  if (!DELETABLE_STATUSES.has(backup.status)) fail(IMAGE_STATE_ERROR);
   ctx.account.backups = ctx.account.backups.filter((b) => b !== backup);
   return OK;
 }

@@ -36,6 +36,8 @@ export interface LongRequest {
 
 export interface EmulatorSettings {
   now: () => number;
+  /** The base of the emulated time (backups, `create_date`); default `now`. */
+  clock?: () => number;
   sessionTtlMs: number;
   oneRowAsObject: boolean;
   pageSize: number;
@@ -169,7 +171,7 @@ export class EmulatorState {
 
   /** The emulated clock: the settings' clock moved forward by `advanceClock`. */
   clock(): number {
-    return this.now() + this.clockOffsetMs;
+    return (this.settings.clock ?? this.now)() + this.clockOffsetMs;
   }
 
   /** Moves the emulated clock forward (schedules run, backups end, as if the time had passed). */

@@ -30,6 +30,12 @@ export interface EmulatorOptions {
    * forward from it; sessions and TOTP keep to it, so a jump of a day signs nobody out.
    */
   now?: () => number;
+  /**
+   * The base of the emulated time (the schedules' runs, backups, `create_date`); default `now`.
+   * A test suite that edits scheduled instances pins it, so that a run (the instance
+   * `running_image_uploading` for a few minutes) never falls inside a test by the time of day.
+   */
+  clock?: () => number;
 }
 
 export const FAULT_KINDS = [

@@ -1,28 +1,35 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access --
    The answers are untyped JSON on purpose: the assertions read the envelope as a client would. */
-// Back up now (with the panel's limits), image.edit and image.delete (with the panel's refusals),
-// and access: an image of another account or instance is not found. The clock is moved, never
-// waited for.
+// Manual backups and their limits, image.edit and image.delete with the panel's refusals, access
+// to another account's or instance's image, and the clock's HTTP control. The clock is injected
+// and moved by the control; nothing here sleeps.
 import { describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNT, DEMO_TOTP_ACCOUNT } from '../src/index.js';
-import { rows, startTestEmulator, type TestEmulator } from './helpers.js';
+import {
+  DEMO_ACCOUNT,
+  MANUAL_PER_DAY,
+  MANUAL_TOTAL,
+  STAT_COST,
+  BACKUP_MINUTES,
+} from '../src/index.js';
+import { plain, rows, startTestEmulator, type Doc, type TestEmulator } from './helpers.js';
 
 const LIST = 'instances.fleio_bckps';
 const CREATE = 'instances.fleio_bckps.edit';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-/** Monday 2026-12-07 12:00 in Zomro's zone (GMT+3). */
+const DAY = 24 * HOUR;
+/** Monday 2026-12-07 12:00 in Zomro's zone (GMT+3): no demo run is due within the hour. */
 const NOW = Date.parse('2026-12-07T12:00:00+03:00');
-const SEED = '5203773';
+const SEED = '5203773'; // MyServer: two manual backups in the demo history, one protected
 const WEB = '5203801';
 
 async function signedIn() {
-  const emulator = await startTestEmulator({ now: () => NOW });
+  const emulator = await startTestEmulator({ now: () => NOW, testControl: true });
   const auth = await emulator.signIn(DEMO_ACCOUNT);
   return { emulator, auth, control: emulator.control };
 }
 
-const backUp = (emulator: TestEmulator, auth: string, name: string, plid = WEB) =>
+const backUpNow = (emulator: TestEmulator, auth: string, plid: string, name: string, lang = 'en') =>
   emulator.call({
     func: CREATE,
     auth,
@@ -31,225 +38,240 @@ const backUp = (emulator: TestEmulator, auth: string, name: string, plid = WEB) 
     rotation_days: '',
     rotation_time: '',
     sok: 'ok',
+    lang,
   });
 
-const image = (emulator: TestEmulator, auth: string, params: Record<string, string>) =>
-  emulator.call({ auth, ...params });
+const error = (doc: Doc) => ({
+  type: doc.error?.$type as string,
+  object: doc.error?.$object as string,
+  msg: doc.error?.msg?.$ as string,
+});
 
-describe('back up now (instances.fleio_bckps.edit)', () => {
-  it('makes a manual backup: saving, the instance uploading, active 5 minutes later, no id answered', async () => {
+describe('instances.fleio_bckps.edit (back up now)', () => {
+  it('answers the form without sok and changes nothing', async () => {
     const { emulator, auth, control } = await signedIn();
-    const doc = await backUp(emulator, auth, '  Before the upgrade ');
-    expect(doc.ok).toBeDefined();
-    expect(doc.id).toBeUndefined();
+    const before = control.backupsOf('demo', WEB);
+    const form = await emulator.call({ func: CREATE, auth, plid: WEB });
+    expect(form.plid).toEqual({ $: WEB });
+    expect(control.backupsOf('demo', WEB)).toEqual(before);
+  });
+
+  it('makes a manual backup: saving, the instance uploading, active a few minutes later', async () => {
+    const { emulator, auth, control } = await signedIn();
+    const answer = await backUpNow(emulator, auth, WEB, 'Before the upgrade');
+    // A bare ok, as for a schedule's create: no id of the new backup.
+    expect(answer).toEqual(expect.objectContaining({ ok: {} }));
+    expect(Object.keys(answer)).not.toContain('id');
     const made = control.backupsOf('demo', WEB).filter((b) => b.type === 'manual');
-    expect(made).toEqual([
-      expect.objectContaining({ name: 'Before the upgrade', status: 'saving', createdAt: NOW }),
-    ]);
-    // A second one while the first is made: Zomro's "request in process" refusal.
-    const busy = await backUp(emulator, auth, 'Again');
-    expect(busy.error).toMatchObject({ $type: 'value', $object: 'runningoperation' });
-    control.advanceClock(5 * MINUTE);
-    expect(control.backupsOf('demo', WEB).find((b) => b.id === made[0]!.id)?.status).toBe('active');
+    expect(made).toMatchObject([{ name: 'Before the upgrade', status: 'saving', createdAt: NOW }]);
     const list = await emulator.call({ func: LIST, auth, elid: WEB });
     expect(list.manual_created_today).toEqual({ $: '1' });
+    expect(list.manual_created_total).toEqual({ $: '1' });
+    expect(list.cost.stat_cost).toEqual({ $: STAT_COST });
+    const instances = rows(await emulator.call({ func: 'instances', auth, p_cnt: '100' }));
+    expect(plain(instances.find((r) => r.id.$ === WEB)!).instance_status).toBe(
+      'running_image_uploading',
+    );
+    // While it is made, a second one is refused as Zomro refuses a busy instance.
+    expect(error(await backUpNow(emulator, auth, WEB, 'Again')).object).toBe('runningoperation');
+
+    control.advanceClock(BACKUP_MINUTES * MINUTE);
+    const done = control.backupsOf('demo', WEB).filter((b) => b.type === 'manual');
+    expect(done).toMatchObject([{ status: 'active' }]);
+    expect(done[0]!.sizeGb).toBeGreaterThan(0);
+    const after = rows(await emulator.call({ func: 'instances', auth, p_cnt: '100' }));
+    expect(plain(after.find((r) => r.id.$ === WEB)!).instance_status).toBe('active');
   });
 
-  it('allows 5 a day: the 6th is refused in Zomro’s words and changes nothing; the next day it works', async () => {
+  it('refuses a missing or too long name, and an instance in error, changing nothing', async () => {
     const { emulator, auth, control } = await signedIn();
-    for (let i = 1; i <= 5; i++) {
-      expect((await backUp(emulator, auth, `Manual ${i}`)).ok).toBeDefined();
-      control.advanceClock(5 * MINUTE);
-    }
-    const before = control.backupsOf('demo', WEB).length;
-    const sixth = await backUp(emulator, auth, 'Manual 6');
-    expect(sixth.error).toMatchObject({ $type: 'value', $object: 'backup_limit' });
-    expect(sixth.error.msg.$).toBe('The limit of 5 manual backups per day has been reached');
-    expect(control.backupsOf('demo', WEB)).toHaveLength(before);
-    const ru = await emulator.call({
-      func: CREATE,
-      auth,
-      plid: WEB,
-      name: 'x',
-      sok: 'ok',
-      lang: 'ru',
+    expect(error(await backUpNow(emulator, auth, WEB, '  '))).toMatchObject({
+      type: 'missed',
+      object: 'name',
     });
-    expect(ru.error.msg.$).toMatch(/лимит/);
-    // Deleting one does not give the day's quota back.
-    const manual = control.backupsOf('demo', WEB).filter((b) => b.type === 'manual');
-    await image(emulator, auth, { func: 'image.delete', elid: manual[0]!.id });
-    expect((await backUp(emulator, auth, 'Manual 6')).error?.$object).toBe('backup_limit');
-    // Midnight in GMT+3 is 12 hours away.
-    control.advanceClock(12 * HOUR);
-    expect((await backUp(emulator, auth, 'Tomorrow')).ok).toBeDefined();
-  });
-
-  it('checks its fields and its instance', async () => {
-    const { emulator, auth, control } = await signedIn();
-    expect((await backUp(emulator, auth, '   ')).error).toMatchObject({
-      $type: 'missed',
-      $object: 'name',
-    });
-    expect((await backUp(emulator, auth, 'x'.repeat(101))).error.$object).toBe('name');
-    expect((await backUp(emulator, auth, 'Other', '6100001')).error).toMatchObject({
-      $type: 'missed',
-      $object: 'plid',
+    expect(error(await backUpNow(emulator, auth, WEB, 'x'.repeat(101)))).toMatchObject({
+      type: 'value',
+      object: 'name',
     });
     control.setInstanceStatus('demo', WEB, 'error');
-    expect((await backUp(emulator, auth, 'Broken')).error.$object).toBe('instance_status');
+    expect(error(await backUpNow(emulator, auth, WEB, 'Fine'))).toMatchObject({ type: 'value' });
+    expect(error(await backUpNow(emulator, auth, '6100001', 'Fine')).type).toBe('missed');
     expect(control.backupsOf('demo', WEB).filter((b) => b.type === 'manual')).toEqual([]);
-    // Without sok=ok: the form, nothing made.
-    const form = await emulator.call({ func: CREATE, auth, plid: SEED });
-    expect(form.plid).toEqual({ $: SEED });
-    expect(control.backupsOf('demo', SEED).filter((b) => b.status === 'saving')).toEqual([]);
+  });
+
+  it(`allows ${MANUAL_PER_DAY} a day (deleted ones still count), refuses the next in both languages, and allows more the next day`, async () => {
+    const { emulator, auth, control } = await signedIn();
+    for (let i = 1; i <= MANUAL_PER_DAY; i++) {
+      expect((await backUpNow(emulator, auth, WEB, `Manual ${i}`)).ok).toBeDefined();
+      control.advanceClock(BACKUP_MINUTES * MINUTE);
+    }
+    // Deleting one does not give the day's allowance back.
+    const first = control.backupsOf('demo', WEB).find((b) => b.name === 'Manual 1')!;
+    expect((await emulator.call({ func: 'image.delete', auth, elid: first.id })).ok).toBeDefined();
+    const refused = error(await backUpNow(emulator, auth, WEB, 'One too many'));
+    expect(refused).toMatchObject({ type: 'value', object: 'backup_limit' });
+    expect(refused.msg).toContain(String(MANUAL_PER_DAY));
+    const ru = error(await backUpNow(emulator, auth, WEB, 'One too many', 'ru'));
+    expect(ru.msg).toMatch(/[а-я]/);
+    expect(control.backupsOf('demo', WEB).filter((b) => b.type === 'manual')).toHaveLength(4);
+    const list = await emulator.call({ func: LIST, auth, elid: WEB });
+    expect(list.manual_created_today).toEqual({ $: String(MANUAL_PER_DAY) });
+
+    // Zomro's day is GMT+3: at 00:00 there (12 h on from Monday 12:00) the count starts again.
+    control.advanceClock(12 * HOUR - MANUAL_PER_DAY * BACKUP_MINUTES * MINUTE);
+    expect((await backUpNow(emulator, auth, WEB, 'Tuesday')).ok).toBeDefined();
+  });
+
+  it(`refuses more than ${MANUAL_TOTAL} kept in all`, async () => {
+    const { emulator, auth, control } = await signedIn();
+    let made = 0;
+    // The seed server keeps 2; five a day for twenty days brings it to the total.
+    while (made < MANUAL_TOTAL - 2) {
+      for (let i = 0; i < MANUAL_PER_DAY && made < MANUAL_TOTAL - 2; i++, made++) {
+        expect((await backUpNow(emulator, auth, SEED, `M${made}`)).ok).toBeDefined();
+        control.advanceClock(BACKUP_MINUTES * MINUTE);
+      }
+      control.advanceClock(DAY);
+    }
+    const refused = error(await backUpNow(emulator, auth, SEED, 'Too many'));
+    expect(refused).toMatchObject({ type: 'value', object: 'backup_limit' });
+    expect(refused.msg).toContain(String(MANUAL_TOTAL));
+    const list = await emulator.call({ func: LIST, auth, elid: SEED });
+    expect(list.manual_created_total).toEqual({ $: String(MANUAL_TOTAL) });
   });
 });
 
 describe('image.edit', () => {
-  it('renames and protects with sok=ok, and answers details without it', async () => {
+  it('answers the details without sok, changing nothing', async () => {
     const { emulator, auth, control } = await signedIn();
-    const target = control.backupsOf('demo', SEED).find((b) => b.name === 'Before PHP 8.3')!;
-    const doc = await image(emulator, auth, {
-      func: 'image.edit',
-      elid: target.id,
-      image_name: ' Keep me ',
+    const backup = control.backupsOf('demo', SEED).find((b) => b.type === 'manual')!;
+    const details = plain(await emulator.call({ func: 'image.edit', auth, elid: backup.id }));
+    expect(details).toMatchObject({
+      elid: backup.id,
+      image_name: backup.name,
+      instances_id: SEED,
+      fleio_status: 'active',
+      backup_type: 'manual',
       protected: 'on',
-      clicked_button: 'ok',
-      sok: 'ok',
     });
-    expect(doc.ok).toBeDefined();
-    expect(control.backupsOf('demo', SEED).find((b) => b.id === target.id)).toMatchObject({
+    expect(details.created).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(control.backupsOf('demo', SEED)).toContainEqual(backup);
+  });
+
+  it('renames and protects; a bad value changes nothing', async () => {
+    const { emulator, auth, control } = await signedIn();
+    const backup = control.backupsOf('demo', WEB).at(-1)!;
+    const edit = (params: Record<string, string>) =>
+      emulator.call({
+        func: 'image.edit',
+        auth,
+        elid: backup.id,
+        clicked_button: 'ok',
+        sok: 'ok',
+        ...params,
+      });
+    expect((await edit({ image_name: 'Keep me', protected: 'on' })).ok).toBeDefined();
+    expect(control.backupsOf('demo', WEB).at(-1)).toMatchObject({
       name: 'Keep me',
       protected: true,
     });
-    const details = await image(emulator, auth, { func: 'image.edit', elid: target.id });
-    expect(details).toMatchObject({
-      image_name: { $: 'Keep me' },
-      instances_id: { $: SEED },
-      fleio_status: { $: 'active' },
-      backup_type: { $: 'manual' },
-      protected: { $: 'on' },
+    expect(error(await edit({ image_name: 'Other', protected: 'yes' }))).toMatchObject({
+      type: 'value',
+      object: 'protected',
     });
-    expect(details.created.$).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
-  });
-
-  it('refuses a bad protected value and an empty name, changing nothing', async () => {
-    const { emulator, auth, control } = await signedIn();
-    const target = control.backupsOf('demo', SEED)[0]!;
-    const bad = await image(emulator, auth, {
-      func: 'image.edit',
-      elid: target.id,
-      protected: 'yes',
-      image_name: 'New',
-      sok: 'ok',
+    expect(error(await edit({ image_name: 'x'.repeat(101) })).object).toBe('image_name');
+    expect(control.backupsOf('demo', WEB).at(-1)).toMatchObject({
+      name: 'Keep me',
+      protected: true,
     });
-    expect(bad.error).toMatchObject({ $type: 'value', $object: 'protected' });
-    const empty = await image(emulator, auth, {
-      func: 'image.edit',
-      elid: target.id,
-      image_name: ' ',
-      sok: 'ok',
-    });
-    expect(empty.error).toMatchObject({ $type: 'missed', $object: 'image_name' });
-    expect(control.backupsOf('demo', SEED)[0]).toEqual(target);
   });
 });
 
 describe('image.delete', () => {
-  it('deletes a ready backup, and refuses a protected one, one being made and a failed one', async () => {
+  it('refuses a protected backup and one being made; deletes a ready one and a failed one', async () => {
     const { emulator, auth, control } = await signedIn();
-    const backups = control.backupsOf('demo', SEED);
-    const locked = backups.find((b) => b.protected)!;
-    const refused = await image(emulator, auth, { func: 'image.delete', elid: locked.id });
-    expect(refused.error).toMatchObject({ $type: 'value', $object: 'protected' });
+    const del = (elid: string) => emulator.call({ func: 'image.delete', auth, elid });
+    const protectedOne = control.backupsOf('demo', SEED).find((b) => b.protected)!;
+    expect(error(await del(protectedOne.id))).toMatchObject({ type: 'value', object: 'protected' });
 
-    await backUp(emulator, auth, 'In progress', SEED);
-    const saving = control.backupsOf('demo', SEED).find((b) => b.status === 'saving')!;
-    const busy = await image(emulator, auth, { func: 'image.delete', elid: saving.id });
-    expect(busy.error).toMatchObject({ $type: 'value', $object: 'fleio_status' });
+    await backUpNow(emulator, auth, WEB, 'In progress');
+    const saving = control.backupsOf('demo', WEB).find((b) => b.status === 'saving')!;
+    expect(error(await del(saving.id))).toMatchObject({ type: 'value', object: 'fleio_status' });
+    expect(control.backupsOf('demo', WEB).map((b) => b.id)).toContain(saving.id);
+
+    control.advanceClock(BACKUP_MINUTES * MINUTE);
+    expect((await del(saving.id)).ok).toBeDefined();
+    expect(control.backupsOf('demo', WEB).map((b) => b.id)).not.toContain(saving.id);
+    const listed = rows(await emulator.call({ func: LIST, auth, elid: WEB })).map(
+      (r) => plain(r).id,
+    );
+    expect(listed).not.toContain(saving.id);
 
     control.setBackupFault('demo', WEB, 'kill');
-    control.advanceClock(16 * HOUR);
+    control.advanceClock(DAY);
     const killed = control.backupsOf('demo', WEB).find((b) => b.status === 'killed')!;
-    expect(
-      (await image(emulator, auth, { func: 'image.delete', elid: killed.id })).error.$object,
-    ).toBe('fleio_status');
-
-    const ready = control
-      .backupsOf('demo', SEED)
-      .find((b) => b.status === 'active' && !b.protected)!;
-    expect(
-      (await image(emulator, auth, { func: 'image.delete', elid: ready.id })).ok,
-    ).toBeDefined();
-    expect(control.backupsOf('demo', SEED).map((b) => b.id)).not.toContain(ready.id);
+    expect((await del(killed.id)).ok).toBeDefined();
   });
 });
 
 describe('access to images', () => {
-  it('an image of another account is not found by image.edit or image.delete, and nothing changes', async () => {
+  it('refuses an image of another account, and one of another instance, as not found', async () => {
     const { emulator, auth, control } = await signedIn();
-    const other = await emulator.signIn(DEMO_TOTP_ACCOUNT);
-    const foreign = control.backupsOf('demo2fa', '6100001').at(-1)!;
+    // A second account with the demo's servers has backups of its own, with ids of its own.
+    const other = control.createAccount();
+    const foreign = control.backupsOf(other.username, SEED).at(-1)!;
     for (const func of ['image.edit', 'image.delete']) {
-      const doc = await image(emulator, auth, {
-        func,
-        elid: foreign.id,
-        image_name: 'Mine',
-        protected: 'on',
-        sok: 'ok',
-      });
-      expect(doc.error).toMatchObject({ $type: 'missed', $object: 'elid' });
+      const answer = error(
+        await emulator.call({ func, auth, elid: foreign.id, image_name: 'Mine', sok: 'ok' }),
+      );
+      expect(answer).toMatchObject({ type: 'missed', object: 'elid' });
     }
-    expect(control.backupsOf('demo2fa', '6100001').at(-1)).toEqual(foreign);
-    // Its owner still reaches it.
-    expect(
-      (await image(emulator, other, { func: 'image.edit', elid: foreign.id })).image_name,
-    ).toBeDefined();
-  });
-
-  it('an image of another instance is not found when plid names the instance', async () => {
-    const { emulator, auth, control } = await signedIn();
-    const seedImage = control.backupsOf('demo', SEED)[0]!;
-    const doc = await image(emulator, auth, {
-      func: 'image.delete',
-      elid: seedImage.id,
-      plid: WEB,
-    });
-    expect(doc.error).toMatchObject({ $type: 'missed', $object: 'elid' });
-    expect(control.backupsOf('demo', SEED)[0]).toEqual(seedImage);
-    const unknown = await image(emulator, auth, { func: 'image.delete', elid: '1' });
-    expect(unknown.error.$object).toBe('elid');
-    expect(rows(await emulator.call({ func: LIST, auth, elid: SEED }))).toHaveLength(5);
+    expect(control.backupsOf(other.username, SEED)).toContainEqual(foreign);
+    // With the instance named (`plid`), an image of another of the account's instances is refused.
+    const ofWeb = control.backupsOf('demo', WEB).at(-1)!;
+    const answer = await emulator.call({ func: 'image.delete', auth, elid: ofWeb.id, plid: SEED });
+    expect(error(answer)).toMatchObject({ type: 'missed', object: 'elid' });
+    expect(control.backupsOf('demo', WEB)).toContainEqual(ofWeb);
   });
 });
 
-describe('test control over HTTP', () => {
-  const control = (emulator: TestEmulator, method: string, path: string, body?: unknown) =>
-    fetch(new URL(`__emulator/${path}`, emulator.url), {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+describe('the clock', () => {
+  function post(emulator: TestEmulator, path: string, body: unknown) {
+    return fetch(new URL(`__emulator/${path}`, emulator.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
+  }
 
-  it('moves the clock, sets backup faults and lists backups; refuses bad input', async () => {
-    const emulator = await startTestEmulator({ now: () => NOW, testControl: true });
-    expect(await (await control(emulator, 'GET', 'clock')).json()).toEqual({ now: NOW });
-    const moved = await control(emulator, 'POST', 'clock', { advanceMs: HOUR });
+  it('moves forward over HTTP, refuses a move back, and sets faults over HTTP', async () => {
+    const { emulator, control } = await signedIn();
+    const moved = await post(emulator, 'clock', { advanceMs: HOUR });
     expect(await moved.json()).toEqual({ now: NOW + HOUR });
-    expect((await control(emulator, 'POST', 'clock', { advanceMs: -1 })).status).toBe(400);
-    const fault = { username: 'demo', instanceId: WEB, fault: 'skip' };
-    expect((await control(emulator, 'POST', 'backup-fault', fault)).status).toBe(204);
-    expect(
-      (await control(emulator, 'POST', 'backup-fault', { ...fault, fault: 'melt' })).status,
-    ).toBe(400);
-    expect(
-      (await control(emulator, 'POST', 'backup-fault', { ...fault, instanceId: '1' })).status,
-    ).toBe(404);
-    await control(emulator, 'POST', 'clock', { advanceMs: 24 * HOUR });
-    const listed = (await (await control(emulator, 'GET', `backups/demo/${WEB}`)).json()) as {
-      backups: Array<{ createdAt: number }>;
+    expect((await post(emulator, 'clock', { advanceMs: -1 })).status).toBe(400);
+    expect(control.clock()).toBe(NOW + HOUR);
+    const clockNow = (await (await fetch(new URL('__emulator/clock', emulator.url))).json()) as {
+      now: number;
     };
-    expect(listed.backups.every((b) => b.createdAt < NOW)).toBe(true);
-    expect((await control(emulator, 'GET', 'backups/demo/1')).status).toBe(404);
+    expect(clockNow.now).toBe(NOW + HOUR);
+
+    const fault = { username: 'demo', instanceId: WEB, fault: 'skip' };
+    expect((await post(emulator, 'backup-fault', fault)).status).toBe(204);
+    expect((await post(emulator, 'backup-fault', { ...fault, fault: 'melt' })).status).toBe(400);
+    expect((await post(emulator, 'backup-fault', { ...fault, instanceId: '1' })).status).toBe(404);
+    const before = control.backupsOf('demo', WEB).length;
+    await post(emulator, 'clock', { advanceMs: DAY });
+    expect(control.backupsOf('demo', WEB)).toHaveLength(before);
+    const listed = await fetch(new URL(`__emulator/backups/demo/${WEB}`, emulator.url));
+    expect(((await listed.json()) as { backups: unknown[] }).backups).toHaveLength(before);
+  });
+
+  it('takes an injected base for the emulated time, leaving sessions on theirs', async () => {
+    const pinned = Date.parse('2026-12-01T12:00:00+03:00');
+    const emulator = await startTestEmulator({ clock: () => pinned });
+    expect(emulator.control.clock()).toBe(pinned);
+    const newest = emulator.control.backupsOf('demo', WEB).at(-1)!;
+    expect(newest.createdAt).toBeLessThan(pinned);
+    expect(pinned - newest.createdAt).toBeLessThan(DAY);
   });
 });
