@@ -3,7 +3,7 @@
 // BACKUP_MINUTES later; then the oldest scheduled backups beyond the instance's `backup_rotation`
 // are removed (manual ones never). Time is caught up lazily, before each call and control read,
 // so a test that moves the clock a day sees the day's runs without anything running in between.
-import { nextRuns, toZomroDateTime } from '@zomro-dash/shared';
+import { nextRun, nextRuns, toZomroDateTime } from '@zomro-dash/shared';
 import type { InstanceRecord } from './demo-data.js';
 import type { Account } from './state.js';
 
@@ -55,6 +55,11 @@ export interface BackupBook {
   statusBeforeBackup: Map<string, string>;
   /** When each instance's manual backups were made (deleted ones still count for the day). */
   manualMadeAt: Map<string, number[]>;
+  /**
+   * Nothing happens before this instant while the schedules are still `scheduleKey`: a call
+   * then skips the catch-up (a fleet read makes hundreds of calls between two runs).
+   */
+  quietUntil: { at: number; scheduleKey: string };
 }
 
 export function emptyBackupBook(clock: number): BackupBook {
@@ -64,6 +69,7 @@ export function emptyBackupBook(clock: number): BackupBook {
     backupFaults: new Map(),
     statusBeforeBackup: new Map(),
     manualMadeAt: new Map(),
+    quietUntil: { at: -Infinity, scheduleKey: '' },
   };
 }
 
@@ -100,6 +106,8 @@ export function startBackup(
     endsAs: spec.fault === 'kill' ? 'killed' : 'active',
   };
   account.backups.push(backup);
+  // Its end is an event the quiet period did not know about.
+  account.quietUntil = { at: -Infinity, scheduleKey: '' };
   return backup;
 }
 
@@ -160,10 +168,29 @@ export function runsOf(
     .map(([at, scheduleName]) => ({ at, scheduleName }));
 }
 
+const scheduleKey = (account: Account) =>
+  account.schedules.map((s) => `${s.instanceId}:${s.days.join(',')}@${s.time}`).join(';');
+
+/** The first instant after `at` when a run starts or a backup ends. */
+function nextEvent(account: Account, at: number): number {
+  let next = Infinity;
+  for (const s of account.schedules) {
+    const run = nextRun(s.days, s.time, new Date(at));
+    if (run) next = Math.min(next, run.getTime());
+  }
+  for (const b of account.backups) if (b.status === 'saving') next = Math.min(next, b.endsAt);
+  return next;
+}
+
 /** Makes every run and every ending due between the account's backup clock and `to`. */
 export function catchUp(account: Account, to: number, allocateId: () => string): void {
   const from = Math.max(account.backupClock, to - MAX_CATCH_UP_MS);
   if (to <= account.backupClock) return;
+  const key = scheduleKey(account);
+  if (to < account.quietUntil.at && key === account.quietUntil.scheduleKey) {
+    account.backupClock = to;
+    return;
+  }
   const schedulesOf = new Map<string, Account['schedules']>();
   for (const s of account.schedules) {
     schedulesOf.set(s.instanceId, [...(schedulesOf.get(s.instanceId) ?? []), s]);
@@ -192,4 +219,5 @@ export function catchUp(account: Account, to: number, allocateId: () => string):
     settle(account, instance, to);
   }
   account.backupClock = to;
+  account.quietUntil = { at: nextEvent(account, to), scheduleKey: key };
 }
