@@ -9,3 +9,5 @@ export * from './plain/text.js';
 export * from './audit.js';
 export * from './retention.js';
 export * from './fleet.js';
+export * from './protection.js';
+export * from './backup.js';

@@ -18,6 +18,34 @@ function instanceOf(state: EmulatorState, username: string, instanceId: string) 
 
 function createControl(state: EmulatorState): EmulatorControl {
   return {
+    clock: () => state.clock(),
+    advanceClock: (ms) => state.advanceClock(ms),
+    setBackupFault: (username, instanceId, fault) => {
+      const account = state.account(username);
+      instanceOf(state, username, instanceId);
+      // Runs due before the fault are made without it.
+      state.catchUpBackups(account);
+      if (fault === null) account.backupFaults.delete(instanceId);
+      else account.backupFaults.set(instanceId, { kind: fault, since: state.clock() });
+    },
+    backupsOf: (username, instanceId) => {
+      const account = state.account(username);
+      instanceOf(state, username, instanceId);
+      state.catchUpBackups(account);
+      return account.backups
+        .filter((b) => b.instanceId === instanceId)
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map(({ id, name, type, createdAt, status, protected: isProtected, sizeGb }) => ({
+          id,
+          instanceId,
+          name,
+          type,
+          createdAt,
+          status,
+          protected: isProtected,
+          sizeGb,
+        }));
+    },
     addFault: (fault) => state.addFault(fault),
     hold: (options) => state.holds.add(options?.func, options?.count ?? 1),
     clearFaults: () => state.clearFaults(),
@@ -75,6 +103,7 @@ export function buildEmulatorApp(options: EmulatorOptions = {}): {
 } {
   const state = new EmulatorState({
     now: options.now ?? Date.now,
+    ...(options.clock && { clock: options.clock }),
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     oneRowAsObject: options.oneRowAsObject ?? false,
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,

@@ -2,6 +2,7 @@
 // mounted under /__emulator only when the emulator was started with test control on.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EmulatorState } from './state.js';
+import { BACKUP_FAULT_KINDS, type BackupFaultKind } from './backups.js';
 import { totpCode } from './totp.js';
 import { FAULT_KINDS, type EmulatorControl, type Fault, type FaultKind } from './types.js';
 
@@ -142,6 +143,42 @@ export function controlRoutes(
     }
     tryControl(reply, () => control.setInstanceStatus(username, instanceId, status));
   });
+  app.get('/clock', (_request, reply) => {
+    void reply.send({ now: control.clock() });
+  });
+  app.post('/clock', (request, reply) => {
+    const { advanceMs } = asRecord(request.body);
+    if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0) {
+      void reply.code(400).send({ message: 'Send { advanceMs } with milliseconds >= 0' });
+      return;
+    }
+    control.advanceClock(advanceMs);
+    void reply.send({ now: control.clock() });
+  });
+  app.post('/backup-fault', (request, reply) => {
+    const { username, instanceId, fault } = asRecord(request.body);
+    const kind = fault === null || BACKUP_FAULT_KINDS.includes(fault as BackupFaultKind);
+    if (!isString(username) || !isString(instanceId) || !kind) {
+      void reply.code(400).send({
+        message: `Send { username, instanceId, fault } with fault one of ${BACKUP_FAULT_KINDS.join(', ')} or null`,
+      });
+      return;
+    }
+    tryControl(reply, () =>
+      control.setBackupFault(username, instanceId, fault as BackupFaultKind | null),
+    );
+  });
+  app.get<{ Params: { username: string; instanceId: string } }>(
+    '/backups/:username/:instanceId',
+    (request, reply) => {
+      try {
+        const { username, instanceId } = request.params;
+        void reply.send({ backups: control.backupsOf(username, instanceId) });
+      } catch (error) {
+        void reply.code(404).send({ message: (error as Error).message });
+      }
+    },
+  );
   app.get<{ Params: { username: string } }>('/totp/:username', (request, reply) => {
     const secret = state.accounts.get(request.params.username)?.totpSecret;
     if (!secret) {

@@ -10,118 +10,39 @@ import {
   type Weekday,
 } from '@zomro-dash/shared';
 import type { InstanceRecord, ScheduleRecord } from './demo-data.js';
-import type { Account, EmulatorState, Session } from './state.js';
-import { verifyTotp } from './totp.js';
+import { backupFunctions } from './backup-functions.js';
 import {
-  pageNumber,
-  renderError,
-  renderList,
-  requestedPageSize,
-  text,
-  type DocNode,
-  type ErrorInfo,
-  type Paging,
-  type Row,
-} from './wire.js';
+  ACCESS_ERROR,
+  BAD_PASSWORD_MESSAGE,
+  BAD_PASSWORD_MESSAGE_RU,
+  CallError,
+  fail,
+  invalid,
+  missed,
+  notFound,
+  OK,
+  param,
+  findInstance,
+  paging,
+  type BillmgrFunction,
+  type CallContext,
+  type SignedIn,
+} from './call-kit.js';
+import { verifyTotp } from './totp.js';
+import { renderError, renderList, text, type DocNode, type Row } from './wire.js';
 
-export const ACCESS_MESSAGE = 'Insufficient privileges to perform the function';
-export const BAD_PASSWORD_MESSAGE = 'Invalid username or password';
-export const RUNNING_OPERATION_MESSAGE = 'Request in process, please wait';
-
-// Zomro's panel matches these in both languages (src/utils/checkIfTokenAlive.js).
-export const ACCESS_MESSAGE_RU = 'У вас недостаточно прав на выполнение функции';
-export const RUNNING_OPERATION_MESSAGE_RU = 'Ваш запрос обрабатывается, пожалуйста, подождите';
-const BAD_PASSWORD_MESSAGE_RU = 'Неверное имя пользователя или пароль';
-
-export const ACCESS_ERROR: ErrorInfo = {
-  type: 'access',
-  message: ACCESS_MESSAGE,
-  ru: ACCESS_MESSAGE_RU,
-};
-export const RUNNING_OPERATION_ERROR: ErrorInfo = {
-  type: 'value',
-  object: 'runningoperation',
-  message: RUNNING_OPERATION_MESSAGE,
-  ru: RUNNING_OPERATION_MESSAGE_RU,
-};
+export {
+  ACCESS_ERROR,
+  ACCESS_MESSAGE,
+  ACCESS_MESSAGE_RU,
+  BAD_PASSWORD_MESSAGE,
+  RUNNING_OPERATION_ERROR,
+  RUNNING_OPERATION_MESSAGE,
+  RUNNING_OPERATION_MESSAGE_RU,
+} from './call-kit.js';
 
 /** Fields of a form whose value must be a number in a range. */
 const BACKUP_ROTATION = { min: 1, max: 10 };
-
-export interface CallContext {
-  state: EmulatorState;
-  params: Record<string, string>;
-  lang: string;
-}
-
-interface SignedIn extends CallContext {
-  session: Session;
-  account: Account;
-}
-
-/** Which session a function needs: a password-only one, or a fully confirmed one. */
-type Access = 'password' | 'confirmed';
-
-interface BillmgrFunction {
-  access: Access;
-  run(ctx: SignedIn): DocNode;
-}
-
-class CallError extends Error {
-  constructor(readonly info: ErrorInfo) {
-    super(info.message);
-  }
-}
-
-const fail = (info: ErrorInfo): never => {
-  throw new CallError(info);
-};
-
-/** "Field is missing", with the field named in `$object` as BILLmanager does. */
-const missed = (field: string, label: string): never =>
-  fail({
-    type: 'missed',
-    object: field,
-    message: `The "${label}" field is required`,
-    params: { object: field },
-  });
-
-const invalid = (field: string, label: string, value: string, why: string): never =>
-  fail({
-    type: 'value',
-    object: field,
-    message: `The value of the "${label}" field is invalid: ${why}`,
-    params: { object: field, value },
-  });
-
-const notFound = (field: string, id: string): never =>
-  fail({
-    type: 'missed',
-    object: field,
-    message: `The object with id "${id}" was not found`,
-    params: { object: field, value: id },
-  });
-
-const OK: DocNode = { ok: {} };
-
-const param = (ctx: CallContext, name: string): string | undefined => {
-  const value = ctx.params[name];
-  return value === undefined || value.trim() === '' ? undefined : value;
-};
-
-function findInstance(account: Account, field: string, id: string): InstanceRecord {
-  return account.instances.find((i) => i.id === id) ?? notFound(field, id);
-}
-
-/**
- * The page a list call asks for, at the account's saved rows per page. A `p_cnt` in the request
- * changes that setting first (BILLmanager saves it, and the emulator records the change).
- */
-function paging(ctx: SignedIn): Paging {
-  const requested = requestedPageSize(ctx.params);
-  if (requested !== undefined) ctx.state.changePageSize(ctx.account, requested);
-  return { count: ctx.account.pageSize, page: pageNumber(ctx.params) };
-}
 
 function instanceRow(instance: InstanceRecord): Row {
   return {
@@ -217,7 +138,7 @@ function editSchedule(ctx: SignedIn): DocNode {
       name,
       days,
       time,
-      createDate: providerDate(state.now()),
+      createDate: providerDate(state.clock()),
     });
   }
   // Zomro answers a bare ok: the new schedule's id is not returned.
@@ -311,6 +232,7 @@ const FUNCTIONS: Record<string, BillmgrFunction> = {
     },
   },
   'instances.fleio_bckps.schedule.edit': { access: 'confirmed', run: editSchedule },
+  ...backupFunctions,
   'instances.fleio_bckps.schedule.delete': {
     access: 'confirmed',
     run: (ctx) => {
@@ -377,6 +299,8 @@ export function runFunction(func: string, ctx: CallContext): DocNode {
     if (spec.access === 'confirmed' && session.totpPending) {
       return ctx.state.settings.totpPendingAnswer === 'empty' ? OK : fail(ACCESS_ERROR);
     }
+    // Whatever time has passed, the account's schedules have run before it is answered.
+    ctx.state.catchUpBackups(account);
     return spec.run({ ...ctx, session, account });
   } catch (error) {
     if (error instanceof CallError) return renderError(error.info, ctx.lang);

@@ -4,7 +4,10 @@ export { buildEmulatorApp, DEFAULT_PAGE_SIZE, DEFAULT_SESSION_TTL_MS } from './a
 export { startEmulator, type RunningEmulator } from './server.js';
 export { DEMO_ACCOUNT, DEMO_TOTP_ACCOUNT, demoAccountData, type DemoAccount } from './demo-data.js';
 export { totpCode } from './totp.js';
+export { BACKUP_MINUTES, BACKUP_FAULT_KINDS, type BackupFaultKind } from './backups.js';
+export { MANUAL_PER_DAY, MANUAL_TOTAL, STAT_COST } from './backup-functions.js';
 export type {
+  BackupView,
   EmulatorControl,
   EmulatorOptions,
   Fault,

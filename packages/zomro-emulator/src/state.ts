@@ -10,12 +10,14 @@ import {
   type AccountData,
   type DemoAccount,
 } from './demo-data.js';
+import { catchUp, emptyBackupBook, type BackupBook } from './backups.js';
+import { seedBackupHistory } from './demo-history.js';
 import { CallHolds } from './holds.js';
 import { generateTotpSecret } from './totp.js';
 import type { Fault, InFlight, Latency, PageSizeChange, RecordedCall } from './types.js';
 import type { DocNode } from './wire.js';
 
-export interface Account extends DemoAccount, AccountData {
+export interface Account extends DemoAccount, AccountData, BackupBook {
   /** Rows per page: a saved per-user setting in BILLmanager, changed by a `p_cnt` in a request. */
   pageSize: number;
 }
@@ -34,6 +36,8 @@ export interface LongRequest {
 
 export interface EmulatorSettings {
   now: () => number;
+  /** The base of the emulated time (backups, `create_date`); default `now`. */
+  clock?: () => number;
   sessionTtlMs: number;
   oneRowAsObject: boolean;
   pageSize: number;
@@ -54,6 +58,9 @@ interface QueuedFault {
   remaining: number;
   skip: number;
 }
+
+/** Backup (image) ids start here, far from schedule and instance ids. */
+const FIRST_BACKUP_ID = 900_001;
 
 /** Calls remembered for tests; older ones are dropped so that `npm start` does not grow forever. */
 export const MAX_RECORDED_CALLS = 1000;
@@ -80,6 +87,10 @@ export class EmulatorState {
   inFlight: InFlight = { current: 0, max: 0, instances: {} };
   readonly holds = new CallHolds();
   private nextScheduleId = 1;
+  private nextBackupId = FIRST_BACKUP_ID;
+  /** How far a test moved the emulated clock forward (backups, `create_date`). */
+  private clockOffsetMs = 0;
+  /** Sessions and TOTP: the real (or injected) clock, which a clock move leaves alone. */
   readonly now: () => number;
   readonly sessionTtlMs: number;
 
@@ -100,16 +111,31 @@ export class EmulatorState {
     this.faults = [];
     this.latency = { fixedMs: 0 };
     this.oneRowAsObject = this.settings.oneRowAsObject;
+    this.clockOffsetMs = 0;
+    this.nextBackupId = FIRST_BACKUP_ID;
     // Calls still running keep their own counts; only the maxima start again.
     this.inFlight.max = this.inFlight.current;
     for (const counts of Object.values(this.inFlight.instances)) counts.max = counts.current;
     const pageSize = this.settings.pageSize;
-    this.accounts.set(DEMO_ACCOUNT.username, { ...DEMO_ACCOUNT, ...demoAccountData(), pageSize });
-    this.accounts.set(DEMO_TOTP_ACCOUNT.username, {
-      ...DEMO_TOTP_ACCOUNT,
-      ...demoTotpAccountData(),
-      pageSize,
-    });
+    const clock = this.clock();
+    this.accounts.set(
+      DEMO_ACCOUNT.username,
+      this.#withHistory({
+        ...DEMO_ACCOUNT,
+        ...demoAccountData(),
+        ...emptyBackupBook(clock),
+        pageSize,
+      }),
+    );
+    this.accounts.set(
+      DEMO_TOTP_ACCOUNT.username,
+      this.#withHistory({
+        ...DEMO_TOTP_ACCOUNT,
+        ...demoTotpAccountData(),
+        ...emptyBackupBook(clock),
+        pageSize,
+      }),
+    );
     const ids = [...this.accounts.values()].flatMap((a) => a.schedules.map((s) => Number(s.id)));
     this.nextScheduleId = Math.max(0, ...ids) + 1;
   }
@@ -126,8 +152,42 @@ export class EmulatorState {
     for (let i = data.instances.length; i < instances; i++) {
       data.instances.push(paddingInstance(i));
     }
-    this.accounts.set(username, { ...account, ...data, pageSize: this.settings.pageSize });
+    this.accounts.set(
+      username,
+      this.#withHistory({
+        ...account,
+        ...data,
+        ...emptyBackupBook(this.clock()),
+        pageSize: this.settings.pageSize,
+      }),
+    );
     return account;
+  }
+
+  #withHistory(account: Account): Account {
+    seedBackupHistory(account, this.clock(), () => this.allocateBackupId());
+    return account;
+  }
+
+  /** The emulated clock: the settings' clock moved forward by `advanceClock`. */
+  clock(): number {
+    return (this.settings.clock ?? this.now)() + this.clockOffsetMs;
+  }
+
+  /** Moves the emulated clock forward (schedules run, backups end, as if the time had passed). */
+  advanceClock(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new Error('The clock only moves forward');
+    this.clockOffsetMs += ms;
+  }
+
+  /** Makes the account's backups as of now (runs due, backups ended, rotation). */
+  catchUpBackups(account: Account): void {
+    catchUp(account, this.clock(), () => this.allocateBackupId());
+  }
+
+  /** Image ids are global, like schedule ids. */
+  allocateBackupId(): string {
+    return String(this.nextBackupId++);
   }
 
   /** The account or an error naming it, for the control handle. */
@@ -170,6 +230,13 @@ export class EmulatorState {
         return scheduleInstance(params.elid);
       case 'instances.edit':
         return params.elid;
+      case 'instances.fleio_bckps':
+        return params.elid ?? params.plid;
+      case 'instances.fleio_bckps.edit':
+        return params.plid;
+      case 'image.edit':
+      case 'image.delete':
+        return account?.backups.find((b) => b.id === params.elid?.trim())?.instanceId;
       default:
         return undefined;
     }

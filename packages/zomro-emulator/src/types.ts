@@ -1,4 +1,5 @@
 // The emulator's public types: its options, its faults and the control handle tests hold.
+import type { BackupFaultKind } from './backups.js';
 import type { DemoAccount } from './demo-data.js';
 
 export interface EmulatorOptions {
@@ -24,8 +25,17 @@ export interface EmulatorOptions {
   totpPendingAnswer?: 'empty' | 'access';
   /** Serve the HTTP control routes under /__emulator; default false. */
   testControl?: boolean;
-  /** The clock for sessions, TOTP and dates; default Date.now. */
+  /**
+   * The clock; default Date.now. `control.advanceClock` moves the emulated time (backups, dates)
+   * forward from it; sessions and TOTP keep to it, so a jump of a day signs nobody out.
+   */
   now?: () => number;
+  /**
+   * The base of the emulated time (the schedules' runs, backups, `create_date`); default `now`.
+   * A test suite that edits scheduled instances pins it, so that a run (the instance
+   * `running_image_uploading` for a few minutes) never falls inside a test by the time of day.
+   */
+  clock?: () => number;
 }
 
 export const FAULT_KINDS = [
@@ -105,7 +115,34 @@ export interface CallHold {
   release(): void;
 }
 
+/** A backup as a test sees it (Zomro's words: `backup_type`, `fleio_status`). */
+export interface BackupView {
+  id: string;
+  instanceId: string;
+  name: string;
+  type: 'auto' | 'manual';
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  status: string;
+  protected: boolean;
+  sizeGb: number;
+}
+
 export interface EmulatorControl {
+  /** The emulated time now (ms since the epoch). */
+  clock(): number;
+  /**
+   * Moves the emulated time forward by `ms`: the schedules' runs of that time happen, backups in
+   * progress end and rotation prunes, as if it had passed. Sessions are not aged by it.
+   */
+  advanceClock(ms: number): void;
+  /**
+   * From now on the instance's scheduled runs never happen (`skip`), end `killed` (`kill`), or the
+   * next one stays `saving` for ever (`stuck`); null ends the fault.
+   */
+  setBackupFault(username: string, instanceId: string, fault: BackupFaultKind | null): void;
+  /** The instance's backups as of now, oldest first. */
+  backupsOf(username: string, instanceId: string): BackupView[];
   addFault(fault: Fault): void;
   /**
    * Holds the next `count` calls (default 1) of `func` (of every function when omitted) before

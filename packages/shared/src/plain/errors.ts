@@ -14,6 +14,12 @@ export const API_ERROR_CODES = [
   'PRECONDITION_FAILED',
   'INSTANCE_BLOCKED',
   'IDEMPOTENCY_KEY_REUSED',
+  /** 5 manual backups were made today (Zomro's panel's limit); nothing was sent. */
+  'BACKUP_QUOTA_REACHED',
+  /** The backup is protected: unprotect it first; nothing was sent. */
+  'BACKUP_PROTECTED',
+  /** The backup is being made or deleted (neither ready nor failed); nothing was sent. */
+  'BACKUP_BUSY',
   'RATE_LIMITED',
   'UPSTREAM_REJECTED',
   'UPSTREAM_BUSY',
