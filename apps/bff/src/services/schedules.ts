@@ -120,8 +120,11 @@ export class ScheduleService {
       }
       unknownSince = claim.unknownSince && new Set(claim.unknownSince);
     }
+    // What a retry must look for: set once Zomro may have made a schedule (by an earlier attempt
+    // or this one), so the key is never released after that, whatever fails next.
+    const attempt: CreateAttempt = { since: unknownSince ?? null };
     try {
-      const result = await this.#create(actor, instanceId, input, options, unknownSince);
+      const result = await this.#create(actor, instanceId, input, options, attempt);
       if (key !== null) {
         await this.#idempotency.complete(key, {
           status: result.schedule ? 201 : 202,
@@ -131,13 +134,13 @@ export class ScheduleService {
       return result;
     } catch (error) {
       if (key !== null) {
-        // Unknown: a retry must look for the schedule first. Otherwise nothing was made and the
-        // same key may try again.
-        if (error instanceof CreateOutcomeUnknown) {
-          await this.#idempotency.markUnknown(key, [...error.beforeIds]);
-        } else await this.#idempotency.release(key);
+        // Zomro may have acted (its answer was lost, or the audit outcome or this record failed
+        // after it): a retry must look for the schedule first. Otherwise nothing was made and
+        // the same key may try again.
+        if (attempt.since) await this.#idempotency.markUnknown(key, [...attempt.since]);
+        else await this.#idempotency.release(key);
       }
-      throw error instanceof CreateOutcomeUnknown ? error.cause : error;
+      throw error instanceof OutcomeUnknownError ? error.cause : error;
     }
   }
 
@@ -146,8 +149,9 @@ export class ScheduleService {
     instanceId: string,
     input: ValidScheduleInput,
     options: ChangeOptions,
-    unknownSince?: ReadonlySet<string>,
+    attempt: CreateAttempt,
   ): Promise<CreateResult> {
+    const unknownSince = attempt.since;
     const about = {
       ...subject(actor, 'schedule.create', instanceId, null),
       after: scheduleValues(input),
@@ -167,6 +171,7 @@ export class ScheduleService {
         }
         if (blocked) throw blocked;
         await recorder.sending();
+        attempt.since = beforeIds;
         let answeredId: string | null;
         try {
           ({ answeredId } = await actor.zomro.run((token) =>
@@ -176,7 +181,7 @@ export class ScheduleService {
           if (!isLostAnswer(error)) throw error;
           // Zomro's answer was lost: look before answering whether the schedule was made.
           const made = await findCreated(list, this.#sleep, beforeIds, input, null, 1);
-          if (!made) throw new CreateOutcomeUnknown(beforeIds, error);
+          if (!made) throw new OutcomeUnknownError(error);
           return { schedule: changed(recorder, made) };
         }
         // Zomro has made it: from here on the answer is never a retryable error.
@@ -292,14 +297,10 @@ export class ScheduleService {
   }
 }
 
-/** A create whose answer was lost and whose schedule did not show: the retry must look first. */
-class CreateOutcomeUnknown extends OutcomeUnknownError {
-  constructor(
-    readonly beforeIds: ReadonlySet<string>,
-    cause: unknown,
-  ) {
-    super(cause);
-  }
+/** Where a create got to, for its Idempotency-Key when it fails. */
+interface CreateAttempt {
+  /** Set once Zomro may have made the schedule: the ids listed before, for a retry to look past. */
+  since: ReadonlySet<string> | null;
 }
 
 /** The schedule a change left, with its new version and this change as its last. */
