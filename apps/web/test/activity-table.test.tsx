@@ -81,3 +81,31 @@ describe('ActivityTable times and reasons', () => {
     expect(row.textContent).not.toContain('Failed: Sign-in failed');
   });
 });
+
+describe('ActivityTable pending creates', () => {
+  const PENDING = {
+    ...RETENTION,
+    action: 'schedule.create',
+    retention: undefined,
+    after: { name: 'Nightly', days: [1], time: '03:00' },
+    outcome: 'pending',
+  } as AuditEntry;
+
+  it('shows a pending create as pending, not failed, in English', async () => {
+    await i18n.changeLanguage('en');
+    renderTable([PENDING]);
+    const row = screen.getByRole('row', { name: /alice/ });
+    expect(row.textContent).toContain('Pending');
+    expect(row.textContent).toContain('Zomro accepted the change');
+    expect(row.textContent).not.toContain('Failed');
+  });
+
+  it('and in Russian', async () => {
+    await i18n.changeLanguage('ru');
+    renderTable([PENDING]);
+    const row = screen.getByRole('row', { name: /alice/ });
+    expect(row.textContent).toContain('Ожидает');
+    expect(row.textContent).not.toContain('Ошибка');
+    await i18n.changeLanguage('en');
+  });
+});

@@ -41,6 +41,8 @@ export interface ServiceStores {
   teamSession?: TeamSessionStore;
   /** Where the sign-in limits count (@fastify/rate-limit's `redis` or `store`); memory if absent. */
   rateLimit?: RateLimitStoreOptions;
+  /** The waits between looks for a created schedule (tests pass an instant one). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 declare module 'fastify' {
@@ -86,7 +88,15 @@ export async function createServices(
   const reads = new ReadCoalescer();
   const instances = new InstanceService({ client, reads });
   const idempotency = stores.idempotency ?? new MemoryIdempotencyStore();
-  const schedules = new ScheduleService({ client, instances, reads, audit, locks, idempotency });
+  const schedules = new ScheduleService({
+    client,
+    instances,
+    reads,
+    audit,
+    locks,
+    idempotency,
+    ...(stores.sleep && { sleep: stores.sleep }),
+  });
   const fleet = new FleetService({
     instances,
     schedules,
@@ -103,6 +113,7 @@ export default fp(
     const services = await createServices(app, options.config, options.stores);
     app.decorate('services', services);
     app.addHook('onClose', async () => {
+      await services.schedules.close();
       await services.audit.store.close();
     });
   },

@@ -64,13 +64,15 @@ export interface ChangeSubject {
 
 /** The handle a change gets while it runs. */
 export interface ChangeRecorder {
+  /** The change's entry id (its intent and final share it). */
+  id: string;
   subject: ChangeSubject;
   /** When the change was asked for (the entry's `at`). */
   at: string;
   /** Writes the intent; call right before the Zomro call. Throws AUDIT_UNAVAILABLE if it cannot. */
   sending(): Promise<void>;
   /** The outcome when the operation ends without an error but was not done (e.g. pending). */
-  outcome?: 'ok' | 'unknown';
+  outcome?: 'ok' | 'unknown' | 'pending';
 }
 
 export const scheduleValues = (s: AuditScheduleValues): AuditScheduleValues => ({
@@ -132,6 +134,7 @@ export class AuditTrail {
     const base = this.#base(subject.actor, subject.account, subject.action);
     let sent = false;
     const recorder: ChangeRecorder = {
+      id: base.id,
       subject,
       at: base.at,
       sending: async () => {
@@ -176,6 +179,26 @@ export class AuditTrail {
       sent,
     );
     return result;
+  }
+
+  /**
+   * The last word on a change recorded `pending`: another final under its id (the page and the
+   * Activity page show the newest). Best effort: a failure leaves it `pending` and is logged.
+   */
+  async closePending(recorder: ChangeRecorder, outcome: 'ok' | 'unknown'): Promise<void> {
+    const { subject } = recorder;
+    const entry: AuditEntry = {
+      ...this.#base(subject.actor, subject.account, subject.action),
+      id: recorder.id,
+      at: recorder.at,
+      ...this.#values(subject),
+      outcome,
+    };
+    try {
+      await this.#store.append({ ...entry, phase: 'final' });
+    } catch (error) {
+      this.#logger.error({ err: error, id: entry.id }, 'audit: could not close a pending change');
+    }
   }
 
   /** The outcome line. Once the change was sent, the operator hears nothing until it is on disk. */

@@ -25,6 +25,7 @@ import {
 } from './instance-changes.js';
 import type { InstanceService } from './instances.js';
 import { findCreated, findNewSchedule, sameValues } from './new-schedule.js';
+import { PendingCreates } from './pending-creates.js';
 import { ifMatchAllows, withVersion, type IfMatch } from './versions.js';
 
 export type CreateResult = { schedule: BackupSchedule } | { schedule: null; pending: true };
@@ -55,6 +56,7 @@ export class ScheduleService {
   readonly #instances: InstanceService;
   readonly #reads: ReadCoalescer;
   readonly #sleep: (ms: number) => Promise<void>;
+  readonly #pending: PendingCreates;
 
   constructor(options: {
     client: ZomroClient;
@@ -72,6 +74,17 @@ export class ScheduleService {
     this.#instances = options.instances;
     this.#reads = options.reads;
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.#pending = new PendingCreates(this.#sleep);
+  }
+
+  /** Resolves when the follow-ups of 202 pending creates running now have ended. */
+  settled(): Promise<void> {
+    return this.#pending.settled();
+  }
+
+  /** Stops the follow-ups (their entries stay `pending`). */
+  close(): Promise<void> {
+    return this.#pending.close();
   }
 
   async list(
@@ -186,8 +199,17 @@ export class ScheduleService {
         }
         // Zomro has made it: from here on the answer is never a retryable error.
         const made = await findCreated(list, this.#sleep, beforeIds, input, answeredId);
-        if (!made) return { schedule: null, pending: true as const };
-        return { schedule: changed(recorder, made) };
+        if (made) return { schedule: changed(recorder, made) };
+        // Accepted but not listed yet: `pending` on record until a later look settles it.
+        recorder.outcome = 'pending';
+        this.#pending.follow(
+          async () => findNewSchedule(beforeIds, await list(), input, answeredId),
+          async (found) => {
+            if (found) recorder.subject.scheduleId = found.id;
+            await this.#audit.closePending(recorder, found ? 'ok' : 'unknown');
+          },
+        );
+        return { schedule: null, pending: true as const };
       }),
     );
   }

@@ -231,6 +231,9 @@ export class FileAuditStore implements AuditStore {
     // Where the last entry taken starts: the next page reads below it.
     let lastStart = end;
     let carry = Buffer.alloc(0);
+    // A change recorded `pending` has a later final under its id: the newest (read first) is its
+    // last word, shown once (the web does the same across pages).
+    const seen = new Set<string>();
     while (end > 0) {
       const start = Math.max(0, end - CHUNK);
       const chunk = Buffer.alloc(end - start);
@@ -244,7 +247,8 @@ export class FileAuditStore implements AuditStore {
         const lineStart = i + 1;
         if (lineEnd > lineStart) {
           const record = parseRecord(buffer.toString('utf8', lineStart, lineEnd));
-          if (record?.phase === 'final' && matchesQuery(record, query)) {
+          if (record?.phase === 'final' && matchesQuery(record, query) && !seen.has(record.id)) {
+            seen.add(record.id);
             if (entries.length === query.limit) {
               return { entries, nextCursor: encodeCursor(lastStart) };
             }

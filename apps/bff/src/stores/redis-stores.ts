@@ -20,7 +20,7 @@ export interface RedisStores {
   connection: RedisConnection;
   sessions: SessionStore;
   /** Every store but the rate-limit counters, which go to @fastify/rate-limit as `rateLimitStore`. */
-  services: Required<Omit<ServiceStores, 'rateLimit'>>;
+  services: Required<Omit<ServiceStores, 'rateLimit' | 'sleep'>>;
   /** For @fastify/rate-limit's `store` option: counters shared by every process. */
   rateLimitStore: RateLimitStoreClass;
   close(): Promise<void>;

@@ -12,9 +12,11 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
  * `ok`: done; `failed`: refused or not sent (`errorCode` says why); `unknown`: Zomro's answer was
- * lost (time-out, reset, the server stopped), so the change may or may not have happened.
+ * lost (time-out, reset, the server stopped), so the change may or may not have happened;
+ * `pending`: Zomro accepted a create whose row did not show yet (answered 202), followed by a
+ * later entry under the same id (`ok` with the schedule, or `unknown`).
  */
-export const AUDIT_OUTCOMES = ['ok', 'failed', 'unknown'] as const;
+export const AUDIT_OUTCOMES = ['ok', 'failed', 'unknown', 'pending'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export const AUDIT_PAGE_MAX = 200;

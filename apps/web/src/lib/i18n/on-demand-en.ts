@@ -73,6 +73,8 @@ export const onDemandEn = {
       failed: 'Failed',
       unknown: 'Unknown',
       unknownTitle: 'Zomro’s answer was lost: the change may or may not have happened.',
+      pending: 'Pending',
+      pendingTitle: 'Zomro accepted the change; it did not show in the list yet.',
     },
     schedule: 'schedule {{id}}',
     retentionChange: 'Backups kept: {{before}} → {{after}}',

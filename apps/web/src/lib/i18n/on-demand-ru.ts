@@ -74,6 +74,8 @@ export const onDemandRu = {
       failed: 'Ошибка',
       unknown: 'Неизвестно',
       unknownTitle: 'Ответ Zomro потерян: изменение могло как пройти, так и не пройти.',
+      pending: 'Ожидает',
+      pendingTitle: 'Zomro принял изменение, но в списке его пока нет.',
     },
     schedule: 'расписание {{id}}',
     retentionChange: 'Хранить копий: {{before}} → {{after}}',

@@ -158,6 +158,14 @@ function Outcome({ entry }: { entry: AuditEntry }) {
       </span>
     );
   }
+  if (entry.outcome === 'pending') {
+    return (
+      <span className="badge badge-warn" title={t('activity.outcome.pendingTitle')}>
+        {t('activity.outcome.pending')}
+        <span className="visually-hidden">: {t('activity.outcome.pendingTitle')}</span>
+      </span>
+    );
+  }
   const code = entry.errorCode ?? 'UNKNOWN';
   // The reason in the words of the trail ("wrong username or password"), not the error's title,
   // which for a failed sign-in repeats the action ("Sign-in failed: Sign-in failed").
