@@ -97,6 +97,10 @@ export interface RedisConfig {
   url: string;
   /** Put before every key, so that several deployments can share one Redis. */
   keyPrefix: string;
+  /** A command unanswered this long fails (503 STORE_UNAVAILABLE) instead of waiting. */
+  commandTimeoutMs?: number;
+  /** A connection silent this long (nothing sent or received) is closed and opened again; 0: never. */
+  socketTimeoutMs?: number;
 }
 
 /** What the app is built with: the upstream is known (the emulator has been started if needed). */
@@ -191,7 +195,12 @@ function redisConfig(env: Env): RedisConfig | null {
     throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
   }
   if (/\s/.test(keyPrefix)) throw new ConfigError('REDIS_KEY_PREFIX', 'must not contain spaces');
-  return { url: value, keyPrefix };
+  return {
+    url: value,
+    keyPrefix,
+    commandTimeoutMs: integer(env, 'REDIS_COMMAND_TIMEOUT_MS', 2_000, 1, 600_000),
+    socketTimeoutMs: integer(env, 'REDIS_SOCKET_TIMEOUT_MS', 30_000, 0, 3_600_000),
+  };
 }
 
 /** A secret given directly (`NAME`) or as a file (`NAME_FILE`, for secrets mounted as files). */

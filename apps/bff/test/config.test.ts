@@ -50,6 +50,8 @@ describe('loadConfig', () => {
       FLEET_CONCURRENCY: '8',
       REDIS_URL: 'redis://:pw@10.0.0.7:6380/2',
       REDIS_KEY_PREFIX: 'dash:',
+      REDIS_COMMAND_TIMEOUT_MS: '1500',
+      REDIS_SOCKET_TIMEOUT_MS: '0',
     });
     expect(config).toEqual({
       port: 9000,
@@ -70,7 +72,12 @@ describe('loadConfig', () => {
       proxyAuth: null,
       auditLogPath: path.resolve('var/audit.jsonl'),
       fleetConcurrency: 8,
-      redis: { url: 'redis://:pw@10.0.0.7:6380/2', keyPrefix: 'dash:' },
+      redis: {
+        url: 'redis://:pw@10.0.0.7:6380/2',
+        keyPrefix: 'dash:',
+        commandTimeoutMs: 1500,
+        socketTimeoutMs: 0,
+      },
     });
   });
 
@@ -78,6 +85,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ REDIS_URL: 'rediss://cache:6379' }).redis).toEqual({
       url: 'rediss://cache:6379',
       keyPrefix: 'zd:',
+      commandTimeoutMs: 2_000,
+      socketTimeoutMs: 30_000,
     });
     for (const url of ['http://cache:6379', 'cache:6379x', 'not a url']) {
       expect(() => loadConfig({ REDIS_URL: url })).toThrow('Invalid configuration: REDIS_URL');

@@ -56,6 +56,10 @@ export interface TestRedis {
   stop(): Promise<void>;
   /** Starts it again on the same port with the same data. */
   start(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open and nothing answers, like a partition. */
+  pause(): void;
+  /** Lets a paused server run again (SIGCONT). */
+  resume(): void;
 }
 
 export async function startRedis(): Promise<TestRedis> {
@@ -93,9 +97,13 @@ export async function startRedis(): Promise<TestRedis> {
     if (!running || running.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       running.once('exit', () => resolve());
+      // A paused server must run again to hear SIGTERM.
+      running.kill('SIGCONT');
       running.kill('SIGTERM');
     });
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, stop, start };
+  const pause = () => child?.kill('SIGSTOP');
+  const resume = () => child?.kill('SIGCONT');
+  return { url: `redis://127.0.0.1:${port}`, port, stop, start, pause, resume };
 }

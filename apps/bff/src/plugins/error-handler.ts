@@ -7,7 +7,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpError } from '../http-errors.js';
 import { TeamAccountRejectedError } from '../services/team-account.js';
 import { AuditUnavailableError } from '../stores/audit.js';
-import { LockQueueFullError, LockWaitAbortedError } from '../stores/locks.js';
+import { LockLostError, LockQueueFullError, LockWaitAbortedError } from '../stores/locks.js';
 import { StoreUnavailableError } from '../stores/redis-client.js';
 import { isAccessError, isBusyError } from '../zomro/client.js';
 import {
@@ -120,6 +120,15 @@ function mapError(error: unknown): MappedError {
   }
   if (error instanceof AuditUnavailableError) {
     return mapped(503, 'AUDIT_UNAVAILABLE', 'The audit trail cannot be written; nothing was sent');
+  }
+  if (error instanceof LockLostError) {
+    return mapped(
+      503,
+      'STORE_UNAVAILABLE',
+      'The dashboard’s shared store stopped answering during the change; check the list before trying again',
+      {},
+      { 'retry-after': '5' },
+    );
   }
   if (error instanceof StoreUnavailableError) {
     return mapped(

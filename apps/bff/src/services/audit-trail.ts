@@ -11,7 +11,7 @@ import {
   type AuditPageResult,
   type AuditStore,
 } from '../stores/audit.js';
-import { LockWaitAbortedError } from '../stores/locks.js';
+import { LockLostError, LockWaitAbortedError } from '../stores/locks.js';
 import { StoreUnavailableError } from '../stores/redis-client.js';
 import {
   ZomroBadResponseError,
@@ -36,6 +36,8 @@ export class OutcomeUnknownError extends Error {
 export function isLostAnswer(error: unknown): boolean {
   return (
     error instanceof OutcomeUnknownError ||
+    // The lock was lost mid-change: whether Zomro got the call is not known here.
+    error instanceof LockLostError ||
     error instanceof ZomroTimeoutError ||
     error instanceof ZomroUnavailableError ||
     error instanceof ZomroBadResponseError

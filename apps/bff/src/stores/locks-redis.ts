@@ -3,7 +3,12 @@
 // that only grows) so that a holder whose lock expired can neither extend nor release the next
 // holder's. A crashed holder stops renewing: its lock is gone within one Zomro time-out.
 import { randomUUID } from 'node:crypto';
-import { LockQueueFullError, LockWaitAbortedError, type InstanceLocks } from './locks.js';
+import {
+  LockLostError,
+  LockQueueFullError,
+  LockWaitAbortedError,
+  type InstanceLocks,
+} from './locks.js';
 import type { RedisConnection } from './redis-client.js';
 
 // KEYS: lock, fence counter. ARGV: holder id, ttl ms. The fencing token when taken, else 0.
@@ -68,21 +73,39 @@ export class RedisInstanceLocks implements InstanceLocks {
     const id = randomUUID();
     const fence = await this.#acquire(keys, id, signal);
     const holder = `${id}:${fence}`;
-    // Renewed three times per TTL: a live holder never loses the lock to a slow Zomro call.
+    // Renewed three times per TTL: a live holder never loses the lock to a slow Zomro call. A
+    // renewal that fails (Redis away, or the lock found taken) fails the change at once: another
+    // process may take the lock when it expires, and two changes must never run together.
+    const state: { lost?: LockLostError } = {};
+    let reject!: (error: LockLostError) => void;
+    const lockLost = new Promise<never>((_, onLost) => (reject = onLost));
+    lockLost.catch(() => undefined);
+    const fail = (cause?: unknown) => {
+      if (state.lost) return;
+      const lost = new LockLostError(cause === undefined ? {} : { cause });
+      state.lost = lost;
+      this.#logger?.warn({ fence, err: cause }, 'instance lock lost while held; change failed');
+      reject(lost);
+    };
     const renewal = setInterval(
       () => {
         this.#redis.evaluate(EXTEND, [keys.lock], [holder, this.#ttlMs]).then(
           (extended) => {
-            if (extended === 0) this.#logger?.warn({ fence }, 'instance lock lost while held');
+            if (extended === 0) fail();
           },
-          () => undefined,
+          (error: unknown) => fail(error),
         );
       },
       Math.max(10, Math.floor(this.#ttlMs / 3)),
     );
     renewal.unref();
     try {
-      return await task();
+      const running = task();
+      // Left running after a loss (a Zomro call cannot be taken back); its end is not awaited.
+      running.catch(() => undefined);
+      const result = await Promise.race([running, lockLost]);
+      if (state.lost) throw state.lost;
+      return result;
     } finally {
       clearInterval(renewal);
       // If Redis is away now, the lock expires by itself within the TTL.

@@ -18,6 +18,17 @@ export class LockWaitAbortedError extends Error {
   }
 }
 
+/**
+ * The lock could not be kept while the change ran (its renewal failed or found it taken): the
+ * change is failed rather than run on unguarded. If it was sent, its outcome is unknown.
+ */
+export class LockLostError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('The instance lock was lost while the change ran', options);
+    this.name = 'LockLostError';
+  }
+}
+
 export interface InstanceLocks {
   /**
    * Runs `task` once it holds the lock of `key` (tasks of other keys run meanwhile). Throws

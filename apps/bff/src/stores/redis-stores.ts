@@ -35,6 +35,8 @@ export async function openRedisStores(
   const connection = await RedisConnection.connect(redis.url, {
     prefix: redis.keyPrefix,
     logger,
+    ...(redis.commandTimeoutMs !== undefined && { commandTimeoutMs: redis.commandTimeoutMs }),
+    ...(redis.socketTimeoutMs !== undefined && { socketTimeoutMs: redis.socketTimeoutMs }),
   });
   const idempotency = new RedisIdempotencyStore(connection);
   let audit: RedisAuditStore;
