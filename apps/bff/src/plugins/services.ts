@@ -15,6 +15,7 @@ import { RetentionService } from '../services/retention.js';
 import { ScheduleService } from '../services/schedules.js';
 import { TeamAccount } from '../services/team-account.js';
 import type { AuditStore } from '../stores/audit.js';
+import type { ChangeCounter } from '../stores/change-counter.js';
 import { FileAuditStore } from '../stores/audit-file.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from '../stores/idempotency.js';
 import { MemoryInstanceLocks, type InstanceLocks } from '../stores/locks.js';
@@ -39,6 +40,8 @@ export interface ServiceStores {
   locks?: InstanceLocks;
   idempotency?: IdempotencyStore;
   teamSession?: TeamSessionStore;
+  /** How many changes each instance has seen, for shared reads (Redis: across processes). */
+  changes?: ChangeCounter;
   /** Where the sign-in limits count (@fastify/rate-limit's `redis` or `store`); memory if absent. */
   rateLimit?: RateLimitStoreOptions;
   /** The waits between looks for a created schedule (tests pass an instant one). */
@@ -85,7 +88,7 @@ export async function createServices(
     },
   });
   const locks = stores.locks ?? new MemoryInstanceLocks();
-  const reads = new ReadCoalescer();
+  const reads = new ReadCoalescer(stores.changes);
   const instances = new InstanceService({ client, reads });
   const idempotency = stores.idempotency ?? new MemoryIdempotencyStore();
   const schedules = new ScheduleService({

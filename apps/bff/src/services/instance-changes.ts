@@ -24,7 +24,8 @@ export function schedulesReadKey(account: string, instanceId: string): string {
 
 /**
  * Runs `task` under the instance's lock, or refuses a viewer with `refusal` (403). When it ends,
- * a read of the instance that was on its way is no longer joined: it may predate the change.
+ * a read of the instance that was on its way (in any process) is no longer joined: it may
+ * predate the change.
  */
 export function lockedChange<T>(
   guards: InstanceGuards,
@@ -39,7 +40,11 @@ export function lockedChange<T>(
     try {
       return await task();
     } finally {
-      guards.reads.forget(schedulesReadKey(actor.account, instanceId));
+      // Still under the lock, so the next change counts after this one. If Redis is away the
+      // count cannot move, but then no read can be served either; this process forgets anyway.
+      await guards.reads
+        .changed(schedulesReadKey(actor.account, instanceId))
+        .catch(() => undefined);
     }
   };
   return guards.locks.run(`${actor.account}\u0000${instanceId}`, change, {

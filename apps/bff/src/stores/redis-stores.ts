@@ -6,6 +6,7 @@ import { RedisAuditStore } from './audit-redis.js';
 import { RedisIdempotencyStore } from './idempotency-redis.js';
 import { RedisInstanceLocks } from './locks-redis.js';
 import { redisRateLimitStore, type RateLimitStoreClass } from './rate-limit-redis.js';
+import { RedisChangeCounter } from './change-counter-redis.js';
 import { RedisConnection } from './redis-client.js';
 import { RedisSessionStore } from './sessions-redis.js';
 import { RedisTeamSessionStore } from './team-session-redis.js';
@@ -54,6 +55,7 @@ export async function openRedisStores(
       // A crashed holder's lock is gone within one Zomro time-out.
       locks: new RedisInstanceLocks(connection, { ttlMs: config.zomroTimeoutMs, logger }),
       idempotency,
+      changes: new RedisChangeCounter(connection),
       teamSession: new RedisTeamSessionStore(connection, {
         account: config.team?.username ?? '',
         // A sign-in is at most two calls (password, then the code).
