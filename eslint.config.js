@@ -76,6 +76,47 @@ export default tseslint.config(
     },
   },
   {
+    // The BFF's layers (issue 19, "Layering"): services and stores know nothing of HTTP or Fastify
+    // plugins — services throw DomainError (a code from packages/shared), and the error handler
+    // alone (src/error-mapping.ts) maps codes to statuses.
+    files: ['apps/bff/src/services/**/*.ts', 'apps/bff/src/stores/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/plugins/*', '**/routes/**'],
+              message:
+                'Services and stores do not import plugins or routes; pass what they need in.',
+            },
+            {
+              group: ['**/http-errors.js'],
+              message: 'Services throw DomainError (services/domain-error.ts): a code, no status.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A route imports no other route: what routes share lives in src/routes/lib.
+    files: ['apps/bff/src/routes/api/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['./*'],
+              message: 'A route imports no other route; move what they share to src/routes/lib.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

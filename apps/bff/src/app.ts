@@ -26,12 +26,13 @@ import web from './plugins/web.js';
 import zomro from './plugins/zomro.js';
 import auditRoutes from './routes/api/audit.js';
 import fleetRoutes from './routes/api/fleet.js';
-import healthRoutes, { type HealthStore } from './routes/api/health.js';
+import healthRoutes from './routes/api/health.js';
 import instanceRoutes from './routes/api/instances.js';
 import readyRoutes from './routes/api/ready.js';
 import retentionRoutes from './routes/api/retention.js';
 import scheduleRoutes from './routes/api/schedules.js';
 import sessionRoutes from './routes/api/session.js';
+import type { HealthStore } from './routes/lib/health-store.js';
 import { openRedisStores } from './stores/redis-stores.js';
 import { MemorySessionStore, type SessionStore } from './stores/sessions.js';
 

@@ -4,8 +4,8 @@
 // Every sign-in, failed sign-in and sign-out goes on the audit trail.
 import type { Credentials, Mode, SessionUser, SignInOptions } from '@zomro-dash/shared';
 import type { OperatorDirectory } from '../auth/operators.js';
-import { HttpError } from '../http-errors.js';
-import { toApiError } from '../plugins/error-handler.js';
+import { DomainError } from './domain-error.js';
+import { errorCodeOf } from '../error-mapping.js';
 import type {
   DashboardSession,
   OperatorSession,
@@ -28,8 +28,7 @@ export const TOTP_PENDING_MS = 5 * 60_000;
 export const TOTP_MAX_ATTEMPTS = 5;
 
 const totpSessionOver = () =>
-  new HttpError(
-    401,
+  new DomainError(
     'SESSION_EXPIRED',
     'Too many codes or too long since the password; sign in again',
   );
@@ -38,33 +37,27 @@ const totpSessionOver = () =>
 export type TotpCodeCounter = Pick<SessionStore, 'countTotpCode' | 'delete'>;
 
 const badCredentials = (message = 'Wrong username or password') =>
-  new HttpError(401, 'BAD_CREDENTIALS', message);
+  new DomainError('BAD_CREDENTIALS', message);
 
 /** A refused Zomro login in the API's terms. */
 function zomroSignInError(error: unknown): unknown {
   if (!(error instanceof ZomroApiError) || isBusyError(error)) return error;
   const upstream = { type: error.type, object: error.object };
   if (LOGIN_BLOCKS.has(error.object)) {
-    return new HttpError(
-      503,
+    return new DomainError(
       'UPSTREAM_BLOCKED',
       error.upstreamMessage || 'Zomro is refusing sign-ins from here for a while',
       {
         upstream,
         ...(error.object === 'blocklogon' && {
-          headers: { 'retry-after': String(LOGIN_BLOCK_SECONDS) },
+          retryAfterSeconds: LOGIN_BLOCK_SECONDS,
         }),
       },
     );
   }
-  return new HttpError(
-    401,
-    'BAD_CREDENTIALS',
-    error.upstreamMessage || 'Wrong username or password',
-    {
-      upstream,
-    },
-  );
+  return new DomainError('BAD_CREDENTIALS', error.upstreamMessage || 'Wrong username or password', {
+    upstream,
+  });
 }
 
 export type SignInResult =
@@ -157,8 +150,7 @@ export class AccountService {
   ): Promise<SignInResult> {
     const account = team.account.username;
     if (!team.operators) {
-      throw new HttpError(
-        403,
+      throw new DomainError(
         'FORBIDDEN',
         'Operators sign in through the organisation’s single sign-on, not here',
       );
@@ -223,8 +215,7 @@ export class AccountService {
         await codes.delete(id);
         this.#client.signOut(session.zomroToken).catch(() => undefined);
       }
-      throw new HttpError(
-        401,
+      throw new DomainError(
         'TOTP_INVALID',
         error.upstreamMessage || 'The code is not valid; try the current one',
         { upstream: { type: error.type, object: error.object } },
@@ -321,4 +312,4 @@ export class AccountService {
   }
 }
 
-const codeOf = (error: unknown) => toApiError(error).body.code;
+const codeOf = (error: unknown) => errorCodeOf(error);

@@ -3,8 +3,8 @@
 // before the operator is told). No entry ever holds a password, token, code or secret.
 import { randomUUID } from 'node:crypto';
 import type { AuditAction, AuditEntry, AuditScheduleValues } from '@zomro-dash/shared';
-import { HttpError } from '../http-errors.js';
-import { toApiError } from '../plugins/error-handler.js';
+import { DomainError } from './domain-error.js';
+import { errorCodeOf } from '../error-mapping.js';
 import {
   AuditUnavailableError,
   type AuditPageQuery,
@@ -45,8 +45,7 @@ export function isLostAnswer(error: unknown): boolean {
 }
 
 export const auditUnavailable = () =>
-  new HttpError(
-    503,
+  new DomainError(
     'AUDIT_UNAVAILABLE',
     'The audit trail cannot be written, so nothing was sent to Zomro; tell whoever runs the dashboard',
   );
@@ -210,8 +209,7 @@ export class AuditTrail {
     } catch (error) {
       this.#logger.error({ err: error, id: entry.id }, 'audit: could not record an outcome');
       if (sent) {
-        throw new HttpError(
-          503,
+        throw new DomainError(
           'AUDIT_UNAVAILABLE',
           'The change was sent to Zomro but its outcome could not be recorded; check the list',
         );
@@ -245,9 +243,9 @@ export class AuditTrail {
 }
 
 const isAuditUnavailable = (error: unknown) =>
-  error instanceof HttpError && error.code === 'AUDIT_UNAVAILABLE';
+  error instanceof DomainError && error.code === 'AUDIT_UNAVAILABLE';
 
 function errorCode(error: unknown): string {
   if (error instanceof AuditUnavailableError) return 'AUDIT_UNAVAILABLE';
-  return toApiError(error).body.code;
+  return errorCodeOf(error);
 }

@@ -9,8 +9,8 @@ import type {
   FleetInstance,
   ValidBulkScheduleInput,
 } from '@zomro-dash/shared';
-import { HttpError } from '../http-errors.js';
-import { toApiError } from '../plugins/error-handler.js';
+import { DomainError } from './domain-error.js';
+import { errorCodeOf, errorSummary } from '../error-mapping.js';
 import type { IdempotencyStore } from '../stores/idempotency.js';
 import type { Actor } from './actor.js';
 import type { AuditTrail } from './audit-trail.js';
@@ -44,13 +44,12 @@ export async function mapLimit<T, R>(
  * team account is refused. Reported once (the UI signs in again) instead of on every row.
  */
 function isRequestWide(error: unknown): boolean {
-  const { code } = toApiError(error).body;
+  const code = errorCodeOf(error);
   return code === 'SESSION_EXPIRED' || code === 'UPSTREAM_ACCOUNT_REJECTED';
 }
 
 function fleetError(error: unknown): FleetError {
-  const { code, message } = toApiError(error).body;
-  return { code, message };
+  return errorSummary(error);
 }
 
 export class FleetService {
@@ -131,8 +130,7 @@ export class FleetService {
     options: BulkOptions = {},
   ): Promise<BulkResult[]> {
     if (actor.role !== 'editor') {
-      const refusal = new HttpError(
-        403,
+      const refusal = new DomainError(
         'FORBIDDEN',
         'Viewers cannot change schedules; ask an editor',
       );
@@ -150,8 +148,7 @@ export class FleetService {
       const claim = await this.#idempotency.claim(key, fingerprint);
       if (claim.state === 'done') return (claim.result.body as { results: BulkResult[] }).results;
       if (claim.state === 'mismatch') {
-        throw new HttpError(
-          422,
+        throw new DomainError(
           'IDEMPOTENCY_KEY_REUSED',
           'This Idempotency-Key was used for a different request; send a new key',
         );

@@ -1,7 +1,7 @@
 // The rules every change to an instance follows, whatever it changes (a schedule, how many
 // backups are kept): editors only, refused before anything is sent, and one change at a time per
 // instance of a Zomro account (Zomro refuses concurrent operations).
-import { HttpError } from '../http-errors.js';
+import { DomainError } from './domain-error.js';
 import type { InstanceLocks } from '../stores/locks.js';
 import type { Actor } from './actor.js';
 import type { ReadCoalescer } from './coalesce.js';
@@ -35,7 +35,7 @@ export function lockedChange<T>(
   refusal: string,
   task: () => Promise<T>,
 ): Promise<T> {
-  if (actor.role !== 'editor') return Promise.reject(new HttpError(403, 'FORBIDDEN', refusal));
+  if (actor.role !== 'editor') return Promise.reject(new DomainError('FORBIDDEN', refusal));
   const change = async () => {
     try {
       return await task();

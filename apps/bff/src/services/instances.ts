@@ -1,7 +1,7 @@
 // The instances service: the account's Cloud VPS instances, through the actor's Zomro session, and
 // whether an instance takes schedule changes in its current state.
 import { blocksScheduleChanges, type Instance } from '@zomro-dash/shared';
-import { HttpError } from '../http-errors.js';
+import { DomainError } from './domain-error.js';
 import type { ListOptions, ZomroClient } from '../zomro/client.js';
 import type { Actor } from './actor.js';
 import type { ReadCoalescer } from './coalesce.js';
@@ -49,7 +49,7 @@ export class InstanceService {
    * the instance taking changes is enough; anything else (no recent list, the instance missing
    * from it or blocked in it) is read afresh.
    */
-  async scheduleChangeRefusal(actor: Actor, instanceId: string): Promise<HttpError | null> {
+  async scheduleChangeRefusal(actor: Actor, instanceId: string): Promise<DomainError | null> {
     const recent = this.#lastList.get(actor.account);
     let instance =
       recent && this.#now() - recent.at <= INSTANCE_STATE_TTL_MS
@@ -59,10 +59,9 @@ export class InstanceService {
     if (!instance || blocksScheduleChanges(instance.status)) {
       instance = (await this.list(actor)).find((i) => i.id === instanceId);
     }
-    if (!instance) return new HttpError(404, 'NOT_FOUND', 'This account has no such instance');
+    if (!instance) return new DomainError('NOT_FOUND', 'This account has no such instance');
     if (!blocksScheduleChanges(instance.status)) return null;
-    return new HttpError(
-      409,
+    return new DomainError(
       'INSTANCE_BLOCKED',
       `The instance is in the state "${instance.status}", in which Zomro takes no schedule ` +
         'changes; try again once it runs normally',

@@ -3,7 +3,7 @@
 // If-Match versions, idempotent creates, and learning a new schedule's id.
 import { createHash } from 'node:crypto';
 import type { BackupSchedule, ValidScheduleInput } from '@zomro-dash/shared';
-import { HttpError } from '../http-errors.js';
+import { DomainError } from './domain-error.js';
 import type { IdempotencyStore } from '../stores/idempotency.js';
 import type { InstanceLocks } from '../stores/locks.js';
 import type { ListOptions, ZomroClient } from '../zomro/client.js';
@@ -46,7 +46,7 @@ export interface UpdateOptions extends ChangeOptions {
   ifMatch?: IfMatch;
 }
 
-const noSuchSchedule = () => new HttpError(404, 'NOT_FOUND', 'This instance has no such schedule');
+const noSuchSchedule = () => new DomainError('NOT_FOUND', 'This instance has no such schedule');
 
 export class ScheduleService {
   readonly #client: ZomroClient;
@@ -125,8 +125,7 @@ export class ScheduleService {
       const claim = await this.#idempotency.claim(key, fingerprint);
       if (claim.state === 'done') return claim.result.body as CreateResult;
       if (claim.state === 'mismatch') {
-        throw new HttpError(
-          422,
+        throw new DomainError(
           'IDEMPOTENCY_KEY_REUSED',
           'This Idempotency-Key was used for a different request; send a new key',
         );
@@ -292,8 +291,7 @@ export class ScheduleService {
       // Who changed it, when the dashboard knows: the operator decides with that in view.
       const lastChanges = await this.#audit.store.lastChanges(actor.account, instanceId);
       current.lastChange = lastChanges.get(scheduleId) ?? null;
-      throw new HttpError(
-        412,
+      throw new DomainError(
         'PRECONDITION_FAILED',
         'The schedule was changed since you loaded it; compare, then reload or overwrite',
         { details: current },

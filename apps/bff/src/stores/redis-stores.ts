@@ -1,8 +1,12 @@
 // Every piece of shared state in Redis, over one connection: what the app is built with when
 // REDIS_URL is set, in place of the memory and file stores.
 import type { AppConfig, RedisConfig } from '../config.js';
-import type { ServiceStores } from '../plugins/services.js';
+import type { AuditStore } from './audit.js';
 import { RedisAuditStore } from './audit-redis.js';
+import type { ChangeCounter } from './change-counter.js';
+import type { IdempotencyStore } from './idempotency.js';
+import type { InstanceLocks } from './locks.js';
+import type { TeamSessionStore } from './team-session.js';
 import { RedisIdempotencyStore } from './idempotency-redis.js';
 import { RedisInstanceLocks } from './locks-redis.js';
 import { redisRateLimitStore, type RateLimitStoreClass } from './rate-limit-redis.js';
@@ -21,7 +25,14 @@ export interface RedisStores {
   connection: RedisConnection;
   sessions: SessionStore;
   /** Every store but the rate-limit counters, which go to @fastify/rate-limit as `rateLimitStore`. */
-  services: Required<Omit<ServiceStores, 'rateLimit' | 'sleep'>>;
+  /** What the services keep in Redis (plugins/services.ts takes them as its ServiceStores). */
+  services: {
+    audit: AuditStore;
+    locks: InstanceLocks;
+    idempotency: IdempotencyStore;
+    teamSession: TeamSessionStore;
+    changes: ChangeCounter;
+  };
   /** For @fastify/rate-limit's `store` option: counters shared by every process. */
   rateLimitStore: RateLimitStoreClass;
   close(): Promise<void>;

@@ -2,7 +2,7 @@
 // a page at a time.
 import { auditPageSchema, auditQuerySchema } from '@zomro-dash/shared';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { errorResponses } from './responses.js';
+import { errorResponses } from '../lib/responses.js';
 
 const auditRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
   const { audit } = app.services;

@@ -7,9 +7,9 @@ import {
   fleetResponseSchema,
 } from '@zomro-dash/shared';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { clientGone } from './request-signal.js';
-import { errorResponses } from './responses.js';
-import { createHeaders } from './schedules.js';
+import { clientGone } from '../lib/request-signal.js';
+import { errorResponses } from '../lib/responses.js';
+import { createHeaders } from '../lib/create-headers.js';
 
 const fleetRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
   const { fleet } = app.services;

@@ -5,8 +5,7 @@ import { healthResponseSchema } from '@zomro-dash/shared';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { UpstreamKind } from '../../config.js';
 
-/** Where shared state is kept; for Redis, whether it answers now. */
-export type HealthStore = { kind: 'memory' } | { kind: 'redis'; ping: () => Promise<boolean> };
+import type { HealthStore } from '../lib/health-store.js';
 
 const healthRoutes: FastifyPluginCallbackZod<{ upstream: UpstreamKind; store: HealthStore }> = (
   app,

@@ -1,7 +1,7 @@
 // GET /api/instances: the Cloud VPS instances of the Zomro account the operator works with.
 import { instanceListResponseSchema } from '@zomro-dash/shared';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { errorResponses } from './responses.js';
+import { errorResponses } from '../lib/responses.js';
 
 const instanceRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
   const { instances } = app.services;

@@ -3,7 +3,7 @@
 // replica; /api/health stays liveness (the process runs) and answers 200 meanwhile.
 import { readyResponseSchema } from '@zomro-dash/shared';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import type { HealthStore } from './health.js';
+import type { HealthStore } from '../lib/health-store.js';
 
 const readyRoutes: FastifyPluginCallbackZod<{ store: HealthStore }> = (app, options, done) => {
   const { accounts, audit } = app.services;

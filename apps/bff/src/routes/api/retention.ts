@@ -6,8 +6,8 @@ import {
   retentionResponseSchema,
 } from '@zomro-dash/shared';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { clientGone } from './request-signal.js';
-import { errorResponses } from './responses.js';
+import { clientGone } from '../lib/request-signal.js';
+import { errorResponses } from '../lib/responses.js';
 
 const retentionRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
   const { retention } = app.services;

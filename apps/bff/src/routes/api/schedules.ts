@@ -13,18 +13,9 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from '../../http-errors.js';
 import { parseIfMatch, type IfMatch } from '../../services/versions.js';
-import { clientGone } from './request-signal.js';
-import { errorResponses } from './responses.js';
-
-export const createHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'An Idempotency-Key is 1–200 letters, digits or -_.:')
-    .optional()
-    .describe(
-      'One per submission (a UUID), the same for its retries: a repeat answers the first result',
-    ),
-});
+import { clientGone } from '../lib/request-signal.js';
+import { createHeaders } from '../lib/create-headers.js';
+import { errorResponses } from '../lib/responses.js';
 
 const changeHeaders = z.object({
   'if-match': z

@@ -11,7 +11,7 @@ import {
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { httpErrors } from '../../http-errors.js';
-import { errorResponses } from './responses.js';
+import { errorResponses } from '../lib/responses.js';
 
 const errorCode = (error: unknown) =>
   typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
