@@ -6,7 +6,7 @@ import { fleetCsv, fleetJson } from '@/features/fleet/lib/export';
 import { schedulesLine, startsPerHour } from '@/features/fleet/lib/fleet';
 import { scheduleCurl } from '@/features/schedules/lib/curl';
 import { findOverlaps } from '@/features/schedules/lib/overlap';
-import { summarizeDays } from '@/features/schedules/lib/weekdays';
+import { summarizeDays } from '@/lib/weekdays';
 
 const schedule = (id: string, name: string, days: Weekday[], time: string): BackupSchedule => ({
   id,

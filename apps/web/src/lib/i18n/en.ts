@@ -106,6 +106,15 @@ export const en = {
     lastDays_few: 'the last {{count}} days',
     lastDays_many: 'the last {{count}} days',
     lastDays_other: 'the last {{count}} days',
+    // A range over the week: right after a backup, and right before the next one.
+    lastDaysRange_one: 'the last {{from}}–{{count}} days',
+    lastDaysRange_few: 'the last {{from}}–{{count}} days',
+    lastDaysRange_many: 'the last {{from}}–{{count}} days',
+    lastDaysRange_other: 'the last {{from}}–{{count}} days',
+    underDayTo_one: 'from under a day to the last {{count}} day',
+    underDayTo_few: 'from under a day to the last {{count}} days',
+    underDayTo_many: 'from under a day to the last {{count}} days',
+    underDayTo_other: 'from under a day to the last {{count}} days',
   },
   days: {
     everyDay: 'Every day',

@@ -104,6 +104,15 @@ export const ru: Translation = {
     lastDays_few: 'последние {{count}} дня',
     lastDays_many: 'последние {{count}} дней',
     lastDays_other: 'последние {{count}} дня',
+    // Диапазон за неделю: сразу после копии и перед следующей.
+    lastDaysRange_one: 'последние {{from}}–{{count}} день',
+    lastDaysRange_few: 'последние {{from}}–{{count}} дня',
+    lastDaysRange_many: 'последние {{from}}–{{count}} дней',
+    lastDaysRange_other: 'последние {{from}}–{{count}} дня',
+    underDayTo_one: 'от меньше суток до последнего {{count}} дня',
+    underDayTo_few: 'от меньше суток до последних {{count}} дней',
+    underDayTo_many: 'от меньше суток до последних {{count}} дней',
+    underDayTo_other: 'от меньше суток до последних {{count}} дня',
   },
   days: {
     everyDay: 'Каждый день',

@@ -5,8 +5,8 @@ import type { FleetInstance } from '@zomro-dash/shared';
 import { PROVIDER_ZONE_LABEL } from '@zomro-dash/shared/plain';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from '@/lib/i18n';
-import { localZoneLabel } from '@/features/schedules/lib/schedule-time';
-import { weekdayName, weekOrder } from '@/features/schedules/lib/weekdays';
+import { localZoneLabel } from '@/lib/schedule-time';
+import { weekdayName, weekOrder } from '@/lib/weekdays';
 import { startsPerHour } from '../lib/fleet';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);

@@ -13,8 +13,8 @@ import {
   formatNextRun,
   localTimeOfSchedule,
   PROVIDER_ZONE_LABEL,
-} from '../lib/schedule-time';
-import { summarizeDays, weekdayName } from '../lib/weekdays';
+} from '@/lib/schedule-time';
+import { summarizeDays, weekdayName } from '@/lib/weekdays';
 import { LastChanged } from './last-changed';
 
 interface ScheduleTableProps {
