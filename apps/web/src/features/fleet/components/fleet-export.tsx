@@ -3,7 +3,7 @@ import type { FleetInstance } from '@zomro-dash/shared';
 import { useTranslation } from '@/lib/i18n';
 
 export function FleetExport({ entries, now }: { entries: readonly FleetInstance[]; now: Date }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const stamp = now.toISOString().slice(0, 10);
   return (
     <span className="fleet-export">
@@ -12,7 +12,11 @@ export function FleetExport({ entries, now }: { entries: readonly FleetInstance[
         className="btn btn-ghost btn-small"
         onClick={() =>
           void import('../lib/export').then(({ download, fleetCsv }) =>
-            download(fleetCsv(entries, now), `fleet-schedules-${stamp}.csv`, 'text/csv'),
+            download(
+              fleetCsv(entries, now, i18n.language),
+              `fleet-schedules-${stamp}.csv`,
+              'text/csv',
+            ),
           )
         }
       >
