@@ -26,5 +26,8 @@ export const overviewEn = {
     exportJson: 'Export JSON',
     empty: 'This account has no Cloud VPS instances.',
     noneUnprotected: 'Every server has a backup schedule.',
+    // Issue 20 item 2: what "select all" leaves out, and why.
+    leftOut_one: 'Left out: {{names}}. Zomro takes no schedule changes in its state.',
+    leftOut_other: 'Left out: {{names}}. Zomro takes no schedule changes in their state.',
   },
 };

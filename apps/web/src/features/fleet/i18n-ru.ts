@@ -28,5 +28,10 @@ export const overviewRu = {
     exportJson: 'Экспорт JSON',
     empty: 'В этом аккаунте нет серверов Cloud VPS.',
     noneUnprotected: 'У каждого сервера есть расписание.',
+    // Issue 20 item 2: what "select all" leaves out, and why.
+    leftOut_one: 'Не выбран: {{names}}. В его состоянии Zomro не принимает изменений расписаний.',
+    leftOut_few: 'Не выбраны: {{names}}. В их состоянии Zomro не принимает изменений расписаний.',
+    leftOut_many: 'Не выбраны: {{names}}. В их состоянии Zomro не принимает изменений расписаний.',
+    leftOut_other: 'Не выбраны: {{names}}. В их состоянии Zomro не принимает изменений расписаний.',
   },
 };

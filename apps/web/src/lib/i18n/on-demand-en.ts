@@ -248,6 +248,9 @@ export const onDemandEn = {
     created: 'Created',
     failed: 'Failed: {{message}}',
     retryFailed: 'Retry the failed ({{count}})',
+    done: 'Done',
+    chosen_one: 'The chosen server ({{count}})',
+    chosen_other: 'The chosen servers ({{count}})',
     // The overview's grid, once opened.
     gridCaption: 'How many backups start in each hour of the week ({{zone}})',
     gridZone: 'Times in',

@@ -251,6 +251,11 @@ export const onDemandRu = {
     created: 'Создано',
     failed: 'Ошибка: {{message}}',
     retryFailed: 'Повторить неудачные ({{count}})',
+    done: 'Готово',
+    chosen_one: 'Выбранные серверы ({{count}})',
+    chosen_few: 'Выбранные серверы ({{count}})',
+    chosen_many: 'Выбранные серверы ({{count}})',
+    chosen_other: 'Выбранные серверы ({{count}})',
     // The overview's grid, once opened.
     gridCaption: 'Сколько резервных копий начинается в каждый час недели ({{zone}})',
     gridZone: 'Время',

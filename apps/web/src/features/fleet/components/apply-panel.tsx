@@ -30,6 +30,7 @@ export function ApplyPanel({
   known,
   renderForm,
   onClose,
+  onDone,
 }: {
   apply: ApplyRequest;
   targets: readonly string[];
@@ -37,6 +38,7 @@ export function ApplyPanel({
   known?: readonly Instance[];
   renderForm: (slot: ScheduleFormSlot) => ReactNode;
   onClose: () => void;
+  onDone: () => void;
 }) {
   const from = apply.from;
   return (
@@ -55,6 +57,7 @@ export function ApplyPanel({
         })}
         renderForm={renderForm}
         onClose={onClose}
+        onDone={onDone}
       />
     </RouteLoading>
   );

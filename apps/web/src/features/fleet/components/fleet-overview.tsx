@@ -88,13 +88,17 @@ export function FleetOverview({
           {...(known && { known })}
           renderForm={renderForm}
           onClose={() => setApply(null)}
+          onDone={() => {
+            selection.clear();
+            setApply(null);
+          }}
         />
       ) : null}
       <FleetFilterBar filter={filter} total={entries.length} />
       <div className="fleet-actions">
         {canChange ? (
           <FleetSelectionActions
-            entries={entries}
+            shown={filter.shown}
             selection={selection}
             onApply={() =>
               setApply((current) => current ?? { initial: { name: '', days: [], time: '03:00' } })
