@@ -109,3 +109,54 @@ for (const language of ['en', 'ru'] as const) {
     });
   });
 }
+
+// Item 6: a lost dashboard server keeps the page and says so where the action was.
+test('a lost server keeps the schedules on screen and fails where Change was pressed', async ({
+  page,
+  account,
+}) => {
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
+  const row = page.getByRole('row', { name: /MySchedule/ });
+  await expect(row).toContainText('02:01 GMT+3');
+  // The server goes away: nothing more arrives, neither code nor answers.
+  await page.route('**/assets/**', (route) => route.abort('connectionrefused'));
+  await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+  await page.getByRole('button', { name: 'Change backups kept' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'This part of the page could not be loaded: the dashboard server cannot be reached.',
+  );
+  await expect(row).toContainText('02:01 GMT+3');
+  await page.screenshot({ path: test.info().outputPath('lost-server.png'), fullPage: true });
+
+  // Back again: Retry loads the form where it was asked for.
+  await page.unrouteAll();
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByLabel('Backups kept')).toBeVisible();
+});
+
+test('signing out while the server is down says so and signs out on the retry', async ({
+  page,
+  account,
+}) => {
+  await signIn(page, account, `/instances/${MY_SERVER.id}`);
+  await expect(page.getByRole('row', { name: /MySchedule/ })).toBeVisible();
+  await page.route('**/api/session', (route) =>
+    route.request().method() === 'DELETE' ? route.abort('connectionrefused') : route.fallback(),
+  );
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Signing out did not reach the dashboard server, so you are still signed in there.',
+  );
+  // Not the sign-in page as if it had worked: the page is as it was.
+  await expect(page).toHaveURL(new RegExp(`/instances/${MY_SERVER.id}$`));
+  await expect(page.getByRole('row', { name: /MySchedule/ })).toBeVisible();
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: test.info().outputPath(`sign-out-failed-${width}.png`) });
+  }
+
+  await page.unrouteAll();
+  await page.getByRole('button', { name: 'Sign out again' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  expect((await page.request.get('/api/instances')).status()).toBe(401);
+});

@@ -12,7 +12,12 @@ export const en = {
       'This dashboard talks to a built-in Zomro emulator, not to Zomro. Nothing here changes real servers.',
     signedInAs: 'Signed in as',
     signOut: 'Sign out',
+    signOutRetry: 'Sign out again',
+    signOutFailed:
+      'Signing out did not reach the dashboard server, so you are still signed in there. Sign out again once it is back (tried again when the connection returns).',
     language: 'Language',
+    partLoadFailed:
+      'This part of the page could not be loaded: the dashboard server cannot be reached.',
     retry: 'Retry',
     cancel: 'Cancel',
     dismiss: 'Dismiss',
