@@ -87,7 +87,7 @@ export const ru: Translation = {
   retention: {
     value: 'Хранится копий: {{count}}',
     unknown: 'Хранится копий: неизвестно',
-    change: 'Изменить',
+    change: 'Изменить число',
     changeLabel: 'Изменить число хранимых копий',
     noSchedules: 'Расписаний пока нет, поэтому хранить нечего.',
     coverageDaily_one: '{{count}} ежедневная копия ≈ {{period}}',
