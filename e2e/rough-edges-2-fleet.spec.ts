@@ -50,7 +50,7 @@ test('apply to many shows the outcome in place of the form: only retry the faile
     page.getByRole('button', { name: 'Apply a schedule to selected (0)' }),
   ).toBeDisabled();
   for (const name of ['db-replica', 'web-prod-05']) {
-    await expect(row(page, name).locator('.fleet-line')).toHaveText('Mon 01:30');
+    await expect(row(page, name).locator('.fleet-line')).toHaveText('Mon 01:30 GMT+3');
   }
 });
 
@@ -86,4 +86,68 @@ test('select all without a schedule takes only the servers shown and says what i
   await many.getByText('The chosen servers (11)').click();
   await expect(many.locator('.chosen-list > li')).toHaveCount(11);
   await expect(many.locator('.chosen-list')).toContainText('db-replica');
+});
+
+test.describe('in Berlin', () => {
+  test.use({ timezoneId: 'Europe/Berlin' });
+
+  test('the overview labels Zomro’s time and the browser’s (item 4)', async ({ page, account }) => {
+    // Friday 27 November 2026, 10:00 in Berlin: MyServer's next run is Saturday 02:01 GMT+3.
+    await page.clock.setFixedTime(new Date('2026-11-27T09:00:00Z'));
+    await signIn(page, account);
+    await overviewLoaded(page);
+    const myServer = row(page, 'MyServer');
+    await expect(myServer.locator('.fleet-line')).toHaveText('Mon–Sat 02:01 GMT+3');
+    await expect(myServer.locator('.fleet-next time')).toHaveText(
+      '(Sat, Nov 28, 00:01 your time, GMT+1)',
+    );
+  });
+});
+
+test('apply to many warns per server at the same minute, and spreading the starts clears it (item 5)', async ({
+  page,
+  account,
+}) => {
+  await signIn(page, account);
+  await overviewLoaded(page);
+  // web-prod-03 backs up every day at 02:00; web-prod-05 has no schedule.
+  await page.getByRole('checkbox', { name: 'Select web-prod-05' }).check();
+  await page.getByRole('checkbox', { name: 'Select web-prod-03' }).check();
+  await page.getByRole('button', { name: 'Apply a schedule to selected (2)' }).click();
+  const form = page.getByRole('region', { name: 'Apply a schedule to 2 servers' });
+  await form.getByLabel('Name', { exact: true }).fill('Spread nightly');
+  await form.getByRole('button', { name: 'Every day' }).click();
+  await form.getByLabel(/^Time/).fill('02:00');
+  const warning = form.locator('.overlap-status .alert');
+  await expect(warning).toHaveText([
+    'web-prod-03: starts at the same time as “Nightly” on Every day. Zomro takes both; the backups will compete.',
+  ]);
+
+  await form.getByRole('checkbox', { name: 'Spread the start times' }).check();
+  await expect(form.getByLabel('Over')).toHaveValue('30');
+  await expect(form.locator('.chosen-list > li')).toHaveText([
+    'web-prod-05 +0 min',
+    'web-prod-03 +30 min',
+  ]);
+  await expect(warning).toHaveCount(0);
+  await form.getByRole('button', { name: 'Create schedule' }).click();
+  const outcome = page.getByRole('region', { name: 'Outcome per server' });
+  await expect(outcome.getByRole('status')).toHaveText('2 created, 0 failed');
+  await outcome.getByRole('button', { name: 'Done' }).click();
+  await expect(row(page, 'web-prod-05').locator('.fleet-line')).toHaveText('Every day 02:00 GMT+3');
+  await expect(row(page, 'web-prod-03').locator('.fleet-line')).toContainText('Every day 02:30');
+});
+
+test('a grid cell lists the servers starting in that hour (item 5)', async ({ page, account }) => {
+  await signIn(page, account);
+  await overviewLoaded(page);
+  await page.getByText('Backups starting per hour').click();
+  await page.getByRole('button', { name: /^Monday 02:00 — \d+$/ }).click();
+  const list = page.getByRole('region', { name: 'Starting Monday 02:00–02:59 (GMT+3)' });
+  await expect(list.getByRole('link', { name: 'web-prod-03' })).toBeVisible();
+  await expect(list.getByRole('listitem').filter({ hasText: 'MyServer' })).toHaveText(
+    ':01 MyServer · MySchedule',
+  );
+  await list.getByRole('button', { name: 'Close the list' }).click();
+  await expect(list).toHaveCount(0);
 });

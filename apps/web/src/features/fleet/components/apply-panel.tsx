@@ -1,6 +1,6 @@
 // Where apply-to-many opens on the overview: the form (loaded when first opened) for the selected
 // servers, with "Copied from …" when a schedule row's "Copy to other servers" led here.
-import type { Instance, ScheduleInput } from '@zomro-dash/shared';
+import type { BackupSchedule, Instance, ScheduleInput } from '@zomro-dash/shared';
 import type { ReactNode } from 'react';
 import { RouteLoading } from '@/components/ui/route-loading';
 import { lazyWithTexts } from '@/lib/lazy';
@@ -27,6 +27,7 @@ export function ApplyPanel({
   apply,
   targets,
   names,
+  schedules,
   known,
   renderForm,
   onClose,
@@ -35,6 +36,7 @@ export function ApplyPanel({
   apply: ApplyRequest;
   targets: readonly string[];
   names: ReadonlyMap<string, string>;
+  schedules: ReadonlyMap<string, readonly BackupSchedule[]>;
   known?: readonly Instance[];
   renderForm: (slot: ScheduleFormSlot) => ReactNode;
   onClose: () => void;
@@ -47,6 +49,7 @@ export function ApplyPanel({
         key={JSON.stringify(apply)}
         targets={targets}
         names={names}
+        schedules={schedules}
         initial={apply.initial}
         {...(from && {
           copiedFrom: `${from.schedule} · ${

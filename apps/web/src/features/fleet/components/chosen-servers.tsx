@@ -7,16 +7,24 @@ const OPEN_UP_TO = 5;
 export function ChosenServers({
   ids,
   names,
+  offsets = [],
 }: {
   ids: readonly string[];
   names: ReadonlyMap<string, string>;
+  /** With a spread: minutes after the form's time each server starts. */
+  offsets?: readonly number[];
 }) {
   const { t } = useTranslation();
   if (ids.length === 0) return null;
   const list = (
     <ul className="chosen-list">
-      {ids.map((id) => (
-        <li key={id}>{names.get(id) ?? id}</li>
+      {ids.map((id, i) => (
+        <li key={id}>
+          {names.get(id) ?? id}
+          {offsets[i] !== undefined ? (
+            <span className="muted"> {t('fleet.spreadOffset', { minutes: offsets[i] })}</span>
+          ) : null}
+        </li>
       ))}
     </ul>
   );

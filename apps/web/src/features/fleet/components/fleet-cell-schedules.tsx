@@ -1,10 +1,16 @@
-// A server row's schedules cell: its schedules in one line and the next run; "No backups" when it
-// has none; or why it could not be read, with Retry.
+// A server row's schedules cell: its schedules in one line (Zomro's time, labelled GMT+3) and the
+// next run (the operator's time, labelled with its zone, as the server page does); "No backups"
+// when it has none; or why it could not be read, with Retry.
 import type { FleetInstance } from '@zomro-dash/shared';
 import { errorMessage } from '@/components/ui/error-alert';
 import { ApiError } from '@/lib/api-client';
 import { useTranslation } from '@/lib/i18n';
-import { formatLocalDateTime, formatRelative } from '@/lib/schedule-time';
+import {
+  formatLocalDateTime,
+  formatRelative,
+  localZoneLabel,
+  PROVIDER_ZONE_LABEL,
+} from '@/lib/schedule-time';
 import { summarizeDays } from '@/lib/weekdays';
 import type { InstanceRetry } from '../hooks/use-instance-retry';
 import { fleetNextRun, schedulesLine } from '../lib/fleet';
@@ -60,12 +66,16 @@ export function FleetCellSchedules({
   return (
     <div className="fleet-schedules">
       <span className="fleet-line">
-        {schedulesLine(schedules, (days) => summarizeDays(days, language))}
+        {schedulesLine(schedules, (days) => summarizeDays(days, language))}{' '}
+        <span className="muted">{PROVIDER_ZONE_LABEL}</span>
       </span>
       {next ? (
         <span className="muted fleet-next">
           {t('fleet.nextRun', { when: formatRelative(next, now, language) })}{' '}
-          <time dateTime={next.toISOString()}>({formatLocalDateTime(next, language)})</time>
+          <time dateTime={next.toISOString()}>
+            ({formatLocalDateTime(next, language)} {t('schedules.yourTime')},{' '}
+            {localZoneLabel(next, language)})
+          </time>
         </span>
       ) : null}
     </div>

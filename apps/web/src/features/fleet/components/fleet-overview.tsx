@@ -52,6 +52,10 @@ export function FleetOverview({
     () => new Map((entries ?? []).map((e) => [e.instance.id, e.instance.name])),
     [entries],
   );
+  const schedules = useMemo(
+    () => new Map((entries ?? []).map((e) => [e.instance.id, e.schedules])),
+    [entries],
+  );
 
   if (fleet.isError) {
     return (
@@ -85,6 +89,7 @@ export function FleetOverview({
           apply={apply}
           targets={[...selection.ids]}
           names={names}
+          schedules={schedules}
           {...(known && { known })}
           renderForm={renderForm}
           onClose={() => setApply(null)}
