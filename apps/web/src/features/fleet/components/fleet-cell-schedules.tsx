@@ -1,5 +1,5 @@
 // A server row's schedules cell: its schedules in one line (Zomro's time, labelled GMT+3) and the
-// next run (the operator's time, labelled with its zone, as the server page does); "No backups"
+// next run (the operator's time, labelled with its zone, as the server page does); "No schedule"
 // when it has none; or why it could not be read, with Retry.
 import type { FleetInstance } from '@zomro-dash/shared';
 import { errorMessage } from '@/components/ui/error-alert';
