@@ -2,7 +2,7 @@
 // Rough edges of the fleet screens, second round (issue 20): what a new operator hit on the
 // schedules table, a lost dashboard server, and the estimate of what the kept backups cover.
 import type { Page } from '@playwright/test';
-import { expect, MY_SERVER, signIn, test, type Account } from './fixtures.js';
+import { createAccount, expect, MY_SERVER, signIn, test, type Account } from './fixtures.js';
 
 /** Names a person might give: long words, Cyrillic, the characters URLs and HTML treat specially. */
 const HOSTILE = [
@@ -159,4 +159,17 @@ test('signing out while the server is down says so and signs out on the retry', 
   await page.getByRole('button', { name: 'Sign out again' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   expect((await page.request.get('/api/instances')).status()).toBe(401);
+});
+
+// Item 11: the demo's hint for the code is on the step that asks for it.
+test('the two-factor step says where the demo code comes from', async ({ page }) => {
+  const account = await createAccount({ totp: true });
+  await page.goto('/sign-in');
+  await page.getByLabel('Username').fill(account.username);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByLabel(/code/i)).toBeVisible();
+  await expect(
+    page.getByText(/the current code for demo2fa is printed by npm run totp/),
+  ).toBeVisible();
 });

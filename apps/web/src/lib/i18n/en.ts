@@ -31,6 +31,7 @@ export const en = {
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
+    demoTotpHint: 'Demo mode: the current code for {{username}} is printed by npm run totp.',
     demoHint:
       'Demo mode: sign in as {{username}} / {{password}}, or {{totpUsername}} / {{totpPassword}} for two-factor (the code: npm run totp).',
     signInAgain: 'Sign in again',

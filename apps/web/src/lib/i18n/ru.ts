@@ -30,6 +30,7 @@ export const ru: Translation = {
     username: 'Имя пользователя',
     password: 'Пароль',
     submit: 'Войти',
+    demoTotpHint: 'Демо-режим: текущий код для {{username}} выводит npm run totp.',
     demoHint:
       'Демо-режим: войдите как {{username}} / {{password}} или {{totpUsername}} / {{totpPassword}} с двухфакторной защитой (код: npm run totp).',
     signInAgain: 'Войти снова',
