@@ -140,7 +140,7 @@ test('the unsaved-changes dialog', async ({ page, account }) => {
   await openSchedules(page, account);
   await page.getByRole('button', { name: 'Edit MySchedule' }).click();
   await page.getByLabel('Name', { exact: true }).fill('MySchedule renamed');
-  await page.getByRole('link', { name: 'All instances' }).click();
+  await page.getByRole('link', { name: 'All servers' }).click();
   await expect(page.getByRole('dialog', { name: 'Discard unsaved changes?' })).toBeVisible();
   await expectNoAxeViolations(page);
 });

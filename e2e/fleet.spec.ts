@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// The overview (issue 11): every server's schedules with the "No backups" flag and its filter,
+// The overview (issue 11): every server's schedules with the "No schedule" flag and its filter,
 // the 7 × 24 grid, apply to many with one injected failure and its retry, copy from a row, the
 // overlap warning, copy as curl (clipboard), export (downloads), and the screens at 1280 and 375 px.
 import { readFile } from 'node:fs/promises';
@@ -35,7 +35,7 @@ test('lists every server with its schedules, flags those without, and filters th
   await expect(page).toHaveURL(/\/instances$/);
   await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
   await overviewLoaded(page);
-  await expect(page.getByText(`${UNPROTECTED} without backups`)).toBeVisible();
+  await expect(page.getByText(`${UNPROTECTED} without a schedule`)).toBeVisible();
 
   const rowOf = (name: RegExp) =>
     fleetList(page)
@@ -44,8 +44,8 @@ test('lists every server with its schedules, flags those without, and filters th
   await expect(rowOf(/^MyServer/)).toContainText('Mon–Sat 02:01');
   await expect(rowOf(/^MyServer/)).toContainText(/Next: (in|tomorrow)/);
   await expect(rowOf(/^api-01/)).toContainText('Every day 02:00 · Sun 04:00');
-  await expect(rowOf(/^db-replica/)).toContainText('No backups');
-  await expect(rowOf(/^MyServer/)).not.toContainText('No backups');
+  await expect(rowOf(/^db-replica/)).toContainText('No schedule');
+  await expect(rowOf(/^MyServer/)).not.toContainText('No schedule');
 
   await page.getByLabel('Only servers without a schedule').check();
   await expect(fleetList(page).getByRole('link')).toHaveCount(UNPROTECTED);
@@ -58,14 +58,14 @@ test('lists every server with its schedules, flags those without, and filters th
   await page.getByRole('button', { name: 'Русский' }).click();
   await expect(page.getByRole('heading', { name: 'Обзор', level: 1 })).toBeVisible();
   await expect(page.getByText(`${SERVERS} сервера`)).toBeVisible();
-  await expect(rowOf(/^db-replica/)).toContainText('Нет бэкапов');
+  await expect(rowOf(/^db-replica/)).toContainText('Нет расписания');
   await expect(page.getByLabel('Только серверы без расписания')).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
 
   // The instance list lives on: a server opens its schedules.
   await page.getByRole('link', { name: /^db-replica/ }).click();
   await expect(page).toHaveURL(`/instances/${EMPTY_SERVER.id}`);
-  await page.getByRole('link', { name: 'All instances' }).click();
+  await page.getByRole('link', { name: 'All servers' }).click();
   await overviewLoaded(page);
 });
 
@@ -125,7 +125,7 @@ test('applies one schedule to many, shows each outcome and retries only the fail
   await outcome.getByRole('button', { name: 'Retry the failed (1)' }).click();
   await expect(outcome.getByRole('status')).toHaveText('2 created, 0 failed');
   await expect(outcome.getByRole('listitem').filter({ hasText: 'Created' })).toHaveCount(2);
-  await expect(page.getByText(`${UNPROTECTED - 2} without backups`)).toBeVisible();
+  await expect(page.getByText(`${UNPROTECTED - 2} without a schedule`)).toBeVisible();
   const row = fleetList(page)
     .getByRole('listitem')
     .filter({ has: page.getByRole('link', { name: /^db-replica/ }) });
@@ -208,15 +208,20 @@ test('exports every schedule of the fleet as CSV and as JSON', async ({ page, ac
     page.getByRole('button', { name: 'Export CSV' }).click(),
   ]);
   expect(csv.suggestedFilename()).toMatch(/^fleet-schedules-\d{4}-\d{2}-\d{2}\.csv$/);
-  const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\r\n');
-  expect(lines[0]).toBe('instance id,instance name,schedule,days,time (GMT+3),next run');
+  const text = await readFile(await csv.path(), 'utf8');
+  // The byte-order mark that makes Excel read UTF-8 (trim() would drop it).
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const lines = text.trim().split('\r\n');
+  expect(lines[0]).toBe(
+    'instance id,instance name,status,schedule,days,time (GMT+3),next run,read error',
+  );
   expect(lines).toContainEqual(
     expect.stringMatching(
-      /^5203773,MyServer,MySchedule,Monday Tuesday Wednesday Thursday Friday Saturday,02:01,\d{4}-/,
+      /^5203773,MyServer,\w+,MySchedule,Monday Tuesday Wednesday Thursday Friday Saturday,02:01,\d{4}-.*,$/,
     ),
   );
-  expect(lines).toContain('5203816,db-replica,,,,');
-  expect(lines).toContainEqual(expect.stringMatching(/^5204255,dev & test <old>,,,,$/));
+  expect(lines).toContainEqual(expect.stringMatching(/^5203816,db-replica,\w+,,,,,$/));
+  expect(lines).toContainEqual(expect.stringMatching(/^5204255,dev & test <old>,\w+,,,,,$/));
 
   const [json] = await Promise.all([
     page.waitForEvent('download'),

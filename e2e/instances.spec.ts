@@ -13,14 +13,14 @@ test('lists the account’s instances as links, with a filter', async ({ page, a
   // An instance without a servername is shown by its tariff.
   await expect(page.getByRole('link', { name: /^Cloud VPS 1 GB/ })).toBeVisible();
 
-  const filter = page.getByLabel('Filter instances');
+  const filter = page.getByLabel('Filter servers');
   await filter.fill('db-');
   await expect(list.getByRole('link')).toHaveCount(2);
   await expect(page.getByRole('link', { name: /db-primary/ })).toBeVisible();
   await filter.fill('185.231.245.17');
   await expect(list.getByRole('link')).toHaveCount(1);
   await filter.fill('no such server');
-  await expect(page.getByText('No instances match “no such server”.')).toBeVisible();
+  await expect(page.getByText('No servers match “no such server”.')).toBeVisible();
   await page.getByRole('button', { name: 'Clear filter' }).last().click();
   await expect(list.getByRole('link')).toHaveCount(33);
 

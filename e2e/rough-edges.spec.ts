@@ -384,16 +384,16 @@ test('the smaller ones: time checked on leaving the field, Cancel asks, state no
 
   // The filter lives in the address (Back and reload keep it); its clear button takes a Tab.
   await page.goto('/instances');
-  await page.getByLabel('Filter instances').fill('stopped');
+  await page.getByLabel('Filter servers').fill('stopped');
   await expect(page).toHaveURL(/\?q=stopped$/);
   await page.getByRole('link', { name: /db-replica/ }).click();
   await page.goBack();
-  await expect(page.getByLabel('Filter instances')).toHaveValue('stopped');
+  await expect(page.getByLabel('Filter servers')).toHaveValue('stopped');
   await page.reload();
-  await expect(page.getByLabel('Filter instances')).toHaveValue('stopped');
-  await page.getByLabel('Filter instances').focus();
+  await expect(page.getByLabel('Filter servers')).toHaveValue('stopped');
+  await page.getByLabel('Filter servers').focus();
   await tabTo(page, page.getByRole('button', { name: 'Clear filter' }), 3);
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Filter instances')).toHaveValue('');
+  await expect(page.getByLabel('Filter servers')).toHaveValue('');
   await expect(page).toHaveURL(/\/instances$/);
 });

@@ -218,7 +218,7 @@ test('warns before unsaved changes are lost, in the app and when the tab closes'
   const name = page.getByLabel('Name', { exact: true });
   await name.fill('MySchedule renamed');
 
-  await page.getByRole('link', { name: 'All instances' }).click();
+  await page.getByRole('link', { name: 'All servers' }).click();
   const leave = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
   await expect(leave).toBeVisible();
   await leave.getByRole('button', { name: 'Keep editing' }).click();

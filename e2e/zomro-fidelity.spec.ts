@@ -22,13 +22,13 @@ test('shows how many backups Zomro keeps, what that means, and changes it', asyn
   await signIn(page, account, `/instances/${MY_SERVER.id}`);
   await expect(page.getByText('Backups kept: 3')).toBeVisible();
   // MySchedule runs Monday to Saturday: six backups a week.
-  await expect(page.getByText('3 backups at 6 a week ≈ the last 4 days')).toBeVisible();
+  await expect(page.getByText('3 backups at 6 a week ≈ the last 2–4 days')).toBeVisible();
 
   await page.getByRole('button', { name: 'Change backups kept' }).click();
   const select = page.getByLabel('Backups kept');
   await expect(select).toBeFocused();
   await select.selectOption('7');
-  await expect(page.getByText(/7 backups at 6 a week ≈ the last 8 days/)).toBeVisible();
+  await expect(page.getByText(/7 backups at 6 a week ≈ the last 7–8 days/)).toBeVisible();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Backups kept: 7')).toBeVisible();
   await expect(page.getByText('Zomro now keeps 7 scheduled backups.')).toBeVisible();
@@ -38,7 +38,7 @@ test('shows how many backups Zomro keeps, what that means, and changes it', asyn
   await expect(page.getByText('Backups kept: 7')).toBeVisible();
   await page.getByRole('button', { name: 'Русский' }).click();
   await expect(page.getByText('Хранится копий: 7')).toBeVisible();
-  await expect(page.getByText('7 копий при 6 в неделю ≈ последние 8 дней')).toBeVisible();
+  await expect(page.getByText('7 копий при 6 в неделю ≈ последние 7–8 дней')).toBeVisible();
 });
 
 test('changes it by keyboard, and Escape leaves it as it was', async ({ page, account }) => {

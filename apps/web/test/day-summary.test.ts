@@ -1,7 +1,7 @@
 // The short day summary of the schedules table, in English and Russian.
 import type { Weekday } from '@zomro-dash/shared';
 import { describe, expect, it } from 'vitest';
-import { summarizeDays, weekdayName } from '@/features/schedules/lib/weekdays';
+import { summarizeDays, weekdayName } from '@/lib/weekdays';
 
 const cases: Array<[Weekday[], string, string]> = [
   [[1, 2, 3, 4, 5], 'Mon–Fri', 'Пн–Пт'],

@@ -6,7 +6,7 @@ import { fleetCsv, fleetJson } from '@/features/fleet/lib/export';
 import { schedulesLine, startsPerHour } from '@/features/fleet/lib/fleet';
 import { scheduleCurl } from '@/features/schedules/lib/curl';
 import { findOverlaps } from '@/features/schedules/lib/overlap';
-import { summarizeDays } from '@/features/schedules/lib/weekdays';
+import { summarizeDays } from '@/lib/weekdays';
 
 const schedule = (id: string, name: string, days: Weekday[], time: string): BackupSchedule => ({
   id,
@@ -54,12 +54,39 @@ describe('the fleet lib', () => {
     ];
     const csv = fleetCsv(fleet, NOW).split('\r\n');
     expect(csv[1]).toBe(
-      `1,"'=HYPERLINK(""x""), & <b>","Нightly, ""full""",Monday,02:00,2026-11-29T23:00:00.000Z`,
+      `1,"'=HYPERLINK(""x""), & <b>",active,"Нightly, ""full""",Monday,02:00,2026-11-29T23:00:00.000Z,`,
     );
-    expect(csv[2]).toBe('2,empty,,,,');
+    expect(csv[2]).toBe('2,empty,active,,,,,');
     const json = JSON.parse(fleetJson(fleet, NOW)) as Array<Record<string, unknown>>;
-    expect(json[0]).toMatchObject({ instanceId: '1', days: [1], timeGmt3: '02:00' });
-    expect(json[1]).toMatchObject({ instanceId: '2', schedule: null, days: [] });
+    expect(json[0]).toMatchObject({ instanceId: '1', days: [1], timeGmt3: '02:00', error: null });
+    expect(json[1]).toMatchObject({ instanceId: '2', schedule: null, days: [], error: null });
+  });
+
+  // Issue 19 item 10: a server that could not be read looked exactly like one without a schedule.
+  it('exports a read failure in its own column, unlike a server without schedules', () => {
+    const failed: FleetInstance = {
+      ...entry('3', 'down', []),
+      error: { code: 'ZOMRO_UNAVAILABLE', message: 'Zomro did not answer, try again' },
+    };
+    const fleet = [entry('2', 'empty', []), failed];
+    const csv = fleetCsv(fleet, NOW).split('\r\n');
+    expect(csv[0]).toContain(',read error');
+    expect(csv[1]).toBe('2,empty,active,,,,,');
+    expect(csv[2]).toBe('3,down,active,,,,,"ZOMRO_UNAVAILABLE: Zomro did not answer, try again"');
+    const json = JSON.parse(fleetJson(fleet, NOW)) as Array<Record<string, unknown>>;
+    expect(json[0]!.error).toBeNull();
+    expect(json[1]!.error).toEqual(failed.error);
+  });
+
+  // Issue 20 item 11: Excel needs the byte-order mark to read Cyrillic; days in the UI's language.
+  it('starts the CSV with a UTF-8 byte-order mark and names the days in the given language', () => {
+    const fleet = [entry('1', 'Сервер', [schedule('1', 'Ночной', [1, 3], '02:00')])];
+    const csv = fleetCsv(fleet, NOW, 'ru');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFinstance id,instance name,status,schedule,days,time (GMT+3),next run,read error',
+    );
+    expect(csv.split('\r\n')[1]).toContain(',Понедельник Среда,02:00,');
   });
 });
 

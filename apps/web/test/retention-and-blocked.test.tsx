@@ -49,15 +49,32 @@ function renderPanel(
 }
 
 describe('retentionCoverage', () => {
-  it('turns kept backups into days for the schedules’ backups a week', () => {
-    const daily = [{ days: [0, 1, 2, 3, 4, 5, 6] as const }];
-    expect(retentionCoverage(7, daily)).toEqual({ perWeek: 7, days: 7 });
-    expect(retentionCoverage(3, [{ days: [1, 2, 3, 4, 5, 6] }])).toEqual({ perWeek: 6, days: 4 });
-    expect(retentionCoverage(3, [{ days: [0] }])).toEqual({ perWeek: 1, days: 21 });
-    // Two schedules a day: ten backups reach five days back.
-    expect(retentionCoverage(10, [...daily, ...daily])).toEqual({ perWeek: 14, days: 5 });
-    expect(retentionCoverage(1, [...daily, ...daily])).toEqual({ perWeek: 14, days: 1 });
+  const days = (minDays: number, maxDays: number) =>
+    expect.objectContaining({ minDays, maxDays }) as unknown;
+  it('works the range out from the actual runs, not an even spread (issue 20 item 7)', () => {
+    // Mon–Fri 00:00 and Mon, Tue 05:45, 3 kept: on Tuesday morning they reach back one day, on
+    // Sunday night five (from Wednesday 00:00); an even spread said "3 days" all week.
+    const coverage = retentionCoverage(3, [
+      { days: [1, 2, 3, 4, 5], time: '00:00' },
+      { days: [1, 2], time: '05:45' },
+    ]);
+    expect(coverage?.perWeek).toBe(7);
+    expect(coverage?.minDays).toBeCloseTo(1);
+    expect(coverage?.maxDays).toBeCloseTo(5);
+  });
+
+  it('gives a daily, a weekly and a workday schedule their ranges', () => {
+    const daily = { days: [0, 1, 2, 3, 4, 5, 6] as const, time: '02:00' };
+    expect(retentionCoverage(7, [daily])).toEqual({ perWeek: 7, ...{ minDays: 6, maxDays: 7 } });
+    expect(retentionCoverage(3, [{ days: [1, 2, 3, 4, 5, 6], time: '02:00' }])).toEqual(days(2, 4));
+    expect(retentionCoverage(5, [{ days: [1, 2, 3, 4, 5, 6], time: '23:59' }])).toEqual(days(4, 6));
+    expect(retentionCoverage(3, [{ days: [0], time: '02:00' }])).toEqual(days(14, 21));
+    // Two schedules a day twelve hours apart: ten backups reach four and a half to five days back.
+    expect(retentionCoverage(10, [daily, { ...daily, time: '14:00' }])).toEqual(days(4.5, 5));
+    // Two at the same minute are two backups made at once.
+    expect(retentionCoverage(1, [daily, daily])).toEqual(days(0, 1));
     expect(retentionCoverage(5, [])).toBeNull();
+    expect(retentionCoverage(5, [{ days: [], time: '02:00' }])).toBeNull();
   });
 });
 
@@ -73,7 +90,7 @@ describe('Backups kept', () => {
     });
     renderPanel();
     expect(await screen.findByText('Backups kept: 7')).toBeTruthy();
-    expect(screen.getByText('7 daily backups ≈ the last 7 days')).toBeTruthy();
+    expect(screen.getByText('7 daily backups ≈ the last 6–7 days')).toBeTruthy();
   });
 
   it('says it in Russian, with the right plural forms', async () => {
@@ -91,7 +108,7 @@ describe('Backups kept', () => {
     });
     renderPanel();
     expect(await screen.findByText('Хранится копий: 3')).toBeTruthy();
-    expect(screen.getByText('3 копии при 8 в неделю ≈ последние 3 дня')).toBeTruthy();
+    expect(screen.getByText('3 копии при 8 в неделю ≈ последние 1–3 дня')).toBeTruthy();
   });
 
   it('is changed by an editor with the form, sent as a number, and shown once saved', async () => {
@@ -105,7 +122,7 @@ describe('Backups kept', () => {
       [PUT]: [{ status: 200, body: { retention: 5 } }],
     });
     const user = renderPanel();
-    expect(await screen.findByText('3 backups at 6 a week ≈ the last 4 days')).toBeTruthy();
+    expect(await screen.findByText('3 backups at 6 a week ≈ the last 2–4 days')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Change backups kept' }));
     // The form's code loads when Change is first pressed.
     const select = await screen.findByLabelText('Backups kept');
@@ -113,7 +130,7 @@ describe('Backups kept', () => {
     expect(document.activeElement).toBe(select);
     await user.selectOptions(select, '5');
     // The meaning follows the choice before it is saved.
-    expect(screen.getByText(/5 backups at 6 a week ≈ the last 6 days/)).toBeTruthy();
+    expect(screen.getByText(/5 backups at 6 a week ≈ the last 4–6 days/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Backups kept: 5')).toBeTruthy();
     expect(screen.getByText('Zomro now keeps 5 scheduled backups.')).toBeTruthy();

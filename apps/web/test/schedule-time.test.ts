@@ -7,7 +7,7 @@ import {
   localDayShift,
   localTimeOfSchedule,
   upcomingRuns,
-} from '@/features/schedules/lib/schedule-time';
+} from '@/lib/schedule-time';
 
 // Saturday 10 January 2026, 12:00 UTC (15:00 at the provider).
 const SATURDAY_NOON_UTC = new Date('2026-01-10T12:00:00Z');

@@ -275,8 +275,6 @@ function signOut(ctx: CallContext): DocNode {
   return ctx.params.sok === 'ok' ? OK : { username: text('') };
 }
 
-export const KNOWN_FUNCTIONS = ['auth', 'logon', ...Object.keys(FUNCTIONS)];
-
 /** Runs one call and returns the content of its `doc`, an error included. */
 export function runFunction(func: string, ctx: CallContext): DocNode {
   try {

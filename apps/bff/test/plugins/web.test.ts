@@ -109,6 +109,7 @@ describe('/api/docs', () => {
       '/api/instances/{instanceId}/retention',
       '/api/instances/{instanceId}/schedules',
       '/api/instances/{instanceId}/schedules/{scheduleId}',
+      '/api/ready',
       '/api/schedules',
       '/api/schedules/bulk',
       '/api/session',

@@ -17,7 +17,6 @@ import {
   Redirect,
   Router as WouterRouter,
   useLocation as useWouterLocation,
-  useRoute,
   useSearch,
 } from 'wouter';
 
@@ -135,11 +134,6 @@ export function useLocation(): { pathname: string; search: string; state: unknow
   const [pathname] = useWouterLocation();
   const search = useSearch();
   return { pathname, search: search ? `?${search}` : '', state: history.state as unknown };
-}
-
-/** Whether the shown path matches a wouter pattern (`:name`, `*`). */
-export function useMatch(pattern: string): boolean {
-  return useRoute(pattern)[0];
 }
 
 export type Blocker =

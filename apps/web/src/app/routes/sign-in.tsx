@@ -69,6 +69,12 @@ export function SignInRoute() {
                   </p>
                 ) : null
               }
+              // The code is asked for on the second step: that is where to say how to get it.
+              totpHint={
+                isDemo && options.data?.mode === 'personal' ? (
+                  <p className="hint-box">{t('auth.demoTotpHint', { username: 'demo2fa' })}</p>
+                ) : null
+              }
             />
           </>
         )}

@@ -163,11 +163,6 @@ export function useTranslation(): { t: TFunction; i18n: typeof i18n } {
   return { t, i18n };
 }
 
-/** The current language, narrowed to the ones the UI has. */
-export function currentLanguage(): Language {
-  return language;
-}
-
 /** Loads the language the UI starts in; main.tsx renders once it is there. */
 export function startI18n(): Promise<void> {
   return i18n.changeLanguage(language);

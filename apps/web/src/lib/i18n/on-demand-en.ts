@@ -128,6 +128,8 @@ export const onDemandEn = {
   overlap: {
     warning:
       'Starts at the same time as “{{name}}” on {{days}}. Zomro takes both; the backups will compete.',
+    warningOn:
+      '{{server}}: starts at the same time as “{{name}}” on {{days}}. Zomro takes both; the backups will compete.',
   },
   // Error texts load with the first error (src/lib/api-client.ts); NETWORK_ERROR and UNKNOWN
   // stay with the first screen, for when nothing more can be loaded.
@@ -272,12 +274,22 @@ export const onDemandEn = {
     created: 'Created',
     failed: 'Failed: {{message}}',
     retryFailed: 'Retry the failed ({{count}})',
+    done: 'Done',
+    chosen_one: 'The chosen server ({{count}})',
+    chosen_other: 'The chosen servers ({{count}})',
+    spread: 'Spread the start times',
+    spreadWindow: 'Over',
+    spreadMinutes_one: '{{count}} minute',
+    spreadMinutes_other: '{{count}} minutes',
+    spreadOffset: '+{{minutes}} min',
     // The overview's grid, once opened.
     gridCaption: 'How many backups start in each hour of the week ({{zone}})',
     gridZone: 'Times in',
     gridProvider: 'Zomro time ({{zone}})',
     gridLocal: 'Your time ({{zone}})',
     gridCell: '{{day}} {{hour}}:00 — {{count}}',
+    gridListTitle: 'Starting {{day}} {{hour}}:00–{{hour}}:59 ({{zone}})',
+    gridListClose: 'Close the list',
   },
   // Why an instance's schedules cannot be changed now (shown only then).
   blocked: {

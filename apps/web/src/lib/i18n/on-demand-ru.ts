@@ -129,6 +129,8 @@ export const onDemandRu = {
   overlap: {
     warning:
       'Начинается в то же время, что и «{{name}}» ({{days}}). Zomro примет оба; копии будут мешать друг другу.',
+    warningOn:
+      '{{server}}: начинается в то же время, что и «{{name}}» ({{days}}). Zomro примет оба; копии будут мешать друг другу.',
   },
   // Error texts load with the first error (src/lib/api-client.ts); NETWORK_ERROR and UNKNOWN
   // stay with the first screen, for when nothing more can be loaded.
@@ -275,12 +277,26 @@ export const onDemandRu = {
     created: 'Создано',
     failed: 'Ошибка: {{message}}',
     retryFailed: 'Повторить неудачные ({{count}})',
+    done: 'Готово',
+    chosen_one: 'Выбранные серверы ({{count}})',
+    chosen_few: 'Выбранные серверы ({{count}})',
+    chosen_many: 'Выбранные серверы ({{count}})',
+    chosen_other: 'Выбранные серверы ({{count}})',
+    spread: 'Разнести время запуска',
+    spreadWindow: 'В пределах',
+    spreadMinutes_one: '{{count}} минуты',
+    spreadMinutes_few: '{{count}} минут',
+    spreadMinutes_many: '{{count}} минут',
+    spreadMinutes_other: '{{count}} минуты',
+    spreadOffset: '+{{minutes}} мин',
     // The overview's grid, once opened.
     gridCaption: 'Сколько резервных копий начинается в каждый час недели ({{zone}})',
     gridZone: 'Время',
     gridProvider: 'время Zomro ({{zone}})',
     gridLocal: 'ваше время ({{zone}})',
     gridCell: '{{day}} {{hour}}:00 — {{count}}',
+    gridListTitle: 'Начинаются: {{day}}, {{hour}}:00–{{hour}}:59 ({{zone}})',
+    gridListClose: 'Закрыть список',
   },
   // Why an instance's schedules cannot be changed now (shown only then).
   blocked: {

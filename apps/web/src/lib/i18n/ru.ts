@@ -12,7 +12,11 @@ export const ru: Translation = {
       'Панель работает со встроенным эмулятором Zomro, а не с Zomro. Настоящие серверы здесь не меняются.',
     signedInAs: 'Вы вошли как',
     signOut: 'Выйти',
+    signOutRetry: 'Выйти ещё раз',
+    signOutFailed:
+      'Выход не дошёл до сервера панели, поэтому сеанс там ещё открыт. Выйдите ещё раз, когда он снова будет доступен (повторим сами, когда вернётся связь).',
     language: 'Язык',
+    partLoadFailed: 'Эту часть страницы не удалось загрузить: сервер панели недоступен.',
     retry: 'Повторить',
     cancel: 'Отмена',
     dismiss: 'Закрыть',
@@ -26,6 +30,7 @@ export const ru: Translation = {
     username: 'Имя пользователя',
     password: 'Пароль',
     submit: 'Войти',
+    demoTotpHint: 'Демо-режим: текущий код для {{username}} выводит npm run totp.',
     demoHint:
       'Демо-режим: войдите как {{username}} / {{password}} или {{totpUsername}} / {{totpPassword}} с двухфакторной защитой (код: npm run totp).',
     signInAgain: 'Войти снова',
@@ -83,7 +88,7 @@ export const ru: Translation = {
   retention: {
     value: 'Хранится копий: {{count}}',
     unknown: 'Хранится копий: неизвестно',
-    change: 'Изменить',
+    change: 'Изменить число',
     changeLabel: 'Изменить число хранимых копий',
     noSchedules: 'Расписаний пока нет, поэтому хранить нечего.',
     coverageDaily_one: '{{count}} ежедневная копия ≈ {{period}}',
@@ -104,6 +109,15 @@ export const ru: Translation = {
     lastDays_few: 'последние {{count}} дня',
     lastDays_many: 'последние {{count}} дней',
     lastDays_other: 'последние {{count}} дня',
+    // Диапазон за неделю: сразу после копии и перед следующей.
+    lastDaysRange_one: 'последние {{from}}–{{count}} день',
+    lastDaysRange_few: 'последние {{from}}–{{count}} дня',
+    lastDaysRange_many: 'последние {{from}}–{{count}} дней',
+    lastDaysRange_other: 'последние {{from}}–{{count}} дня',
+    underDayTo_one: 'от меньше суток до последнего {{count}} дня',
+    underDayTo_few: 'от меньше суток до последних {{count}} дней',
+    underDayTo_many: 'от меньше суток до последних {{count}} дней',
+    underDayTo_other: 'от меньше суток до последних {{count}} дня',
   },
   days: {
     everyDay: 'Каждый день',

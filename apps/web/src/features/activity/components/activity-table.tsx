@@ -5,12 +5,8 @@ import { AUDIT_ACTIONS, isWeekday } from '@zomro-dash/shared/plain';
 import { useTranslation } from '@/lib/i18n';
 import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
-import {
-  formatLocalDateTime,
-  formatProviderDateTime,
-  formatRelative,
-} from '@/features/schedules/lib/schedule-time';
-import { summarizeDays } from '@/features/schedules/lib/weekdays';
+import { formatLocalDateTime, formatProviderDateTime, formatRelative } from '@/lib/schedule-time';
+import { summarizeDays } from '@/lib/weekdays';
 
 const ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
 

@@ -17,9 +17,11 @@ interface SignInFormProps {
   defaultUsername?: string;
   /** Shown under the fields of the first step (the demo accounts, in demo mode). */
   hint?: ReactNode;
+  /** Shown under the code field of the second step (where the demo's code comes from). */
+  totpHint?: ReactNode;
 }
 
-export function SignInForm({ onSignedIn, defaultUsername = '', hint }: SignInFormProps) {
+export function SignInForm({ onSignedIn, defaultUsername = '', hint, totpHint }: SignInFormProps) {
   const [totpFor, setTotpFor] = useState<string | null>(null);
   return totpFor === null ? (
     <CredentialsStep
@@ -30,7 +32,12 @@ export function SignInForm({ onSignedIn, defaultUsername = '', hint }: SignInFor
     />
   ) : (
     <Suspense fallback={<span className="spinner" aria-hidden="true" />}>
-      <TotpStep username={totpFor} onSignedIn={onSignedIn} onBack={() => setTotpFor(null)} />
+      <TotpStep
+        username={totpFor}
+        onSignedIn={onSignedIn}
+        onBack={() => setTotpFor(null)}
+        hint={totpHint}
+      />
     </Suspense>
   );
 }

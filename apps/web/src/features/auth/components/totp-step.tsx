@@ -2,7 +2,7 @@
 // Loaded when the BFF answers that a code is needed.
 import type { SessionUser } from '@zomro-dash/shared';
 import { totpProblem } from '@zomro-dash/shared/plain';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { FieldShell } from '@/components/ui/field';
 import { useTranslation } from '@/lib/i18n';
@@ -13,10 +13,12 @@ export function TotpStep({
   username,
   onSignedIn,
   onBack,
+  hint,
 }: {
   username: string;
   onSignedIn: (user: SessionUser) => void;
   onBack: () => void;
+  hint?: ReactNode;
 }) {
   const { t } = useTranslation();
   const verify = useVerifyTotp();
@@ -63,6 +65,7 @@ export function TotpStep({
           />
         )}
       </FieldShell>
+      {hint}
       {verify.error ? <ErrorAlert error={verify.error} /> : null}
       <button type="submit" className="btn btn-primary btn-block" aria-busy={verify.isPending}>
         {verify.isPending ? <span className="spinner" aria-hidden="true" /> : null}

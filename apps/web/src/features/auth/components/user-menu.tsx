@@ -1,4 +1,6 @@
-// Who is signed in, and Sign out.
+// Who is signed in, and Sign out; when signing out did not reach the server, that is said here,
+// with Retry, and tried again as soon as the browser is back online.
+import { useEffect } from 'react';
 import { useTranslation } from '@/lib/i18n';
 import { useNavigate } from '@/lib/router';
 import { paths } from '@/config/paths';
@@ -10,6 +12,16 @@ export function UserMenu() {
   const navigate = useNavigate();
   const session = useSession();
   const signOut = useSignOut();
+  const signOutNow = () =>
+    signOut.mutate(undefined, {
+      onSuccess: () => void navigate(paths.signIn(), { replace: true }),
+    });
+  const failed = signOut.isError;
+  useEffect(() => {
+    if (!failed) return;
+    window.addEventListener('online', signOutNow);
+    return () => window.removeEventListener('online', signOutNow);
+  });
   if (!session.data) return null;
   return (
     <div className="user-menu">
@@ -26,14 +38,15 @@ export function UserMenu() {
         type="button"
         className="btn btn-ghost btn-small"
         aria-busy={signOut.isPending}
-        onClick={() =>
-          signOut.mutate(undefined, {
-            onSettled: () => void navigate(paths.signIn(), { replace: true }),
-          })
-        }
+        onClick={signOutNow}
       >
-        {t('app.signOut')}
+        {failed ? t('app.signOutRetry') : t('app.signOut')}
       </button>
+      {failed ? (
+        <p className="alert alert-error sign-out-failed" role="alert">
+          {t('app.signOutFailed')}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,13 +1,15 @@
 // The 7 × 24 grid: how many backups start in each hour of the week across the fleet, in Zomro's
 // zone (GMT+3) or the operator's, so that pile-ups show as dark cells. Loaded when the operator
-// opens it on the overview (grid-disclosure.tsx).
+// opens it on the overview (grid-disclosure.tsx). A cell with backups is a button: it lists the
+// servers starting in that hour.
 import type { FleetInstance } from '@zomro-dash/shared';
 import { PROVIDER_ZONE_LABEL } from '@zomro-dash/shared/plain';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from '@/lib/i18n';
-import { localZoneLabel } from '@/features/schedules/lib/schedule-time';
-import { weekdayName, weekOrder } from '@/features/schedules/lib/weekdays';
-import { startsPerHour } from '../lib/fleet';
+import { localZoneLabel } from '@/lib/schedule-time';
+import { weekdayName, weekOrder } from '@/lib/weekdays';
+import { startsOfWeek, type WeekStart } from '../lib/fleet';
+import { HourStarts } from './hour-starts';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
@@ -17,10 +19,16 @@ export function HeatGrid({ entries, now }: { entries: readonly FleetInstance[]; 
   const zoneName = useId();
   const [zone, setZone] = useState<'provider' | 'local'>('provider');
   const localOffset = -now.getTimezoneOffset();
-  const grid = useMemo(
-    () => startsPerHour(entries, zone === 'provider' ? undefined : localOffset),
+  const starts = useMemo(
+    () => startsOfWeek(entries, zone === 'provider' ? undefined : localOffset),
     [entries, zone, localOffset],
   );
+  const grid = useMemo(() => {
+    const counts = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+    for (const start of starts) counts[start.day]![start.hour]! += 1;
+    return counts;
+  }, [starts]);
+  const [picked, setPicked] = useState<Pick<WeekStart, 'day' | 'hour'> | null>(null);
   const max = Math.max(1, ...grid.flat());
   const zoneLabel = zone === 'provider' ? PROVIDER_ZONE_LABEL : localZoneLabel(now, language);
   return (
@@ -78,6 +86,12 @@ export function HeatGrid({ entries, now }: { entries: readonly FleetInstance[]; 
                   const count = grid[day]![hour]!;
                   // Darker with more backups, never so dark that the dark number gets hard to read.
                   const share = 0.12 + (0.48 * count) / max;
+                  const label = t('fleet.gridCell', {
+                    day: weekdayName(day, language, 'long'),
+                    hour: String(hour).padStart(2, '0'),
+                    count,
+                  });
+                  const isPicked = picked?.day === day && picked.hour === hour;
                   return (
                     <td
                       key={hour}
@@ -87,13 +101,21 @@ export function HeatGrid({ entries, now }: { entries: readonly FleetInstance[]; 
                           ? { background: `rgb(31 94 255 / ${Math.round(share * 100)}%)` }
                           : undefined
                       }
-                      title={t('fleet.gridCell', {
-                        day: weekdayName(day, language, 'long'),
-                        hour: String(hour).padStart(2, '0'),
-                        count,
-                      })}
+                      title={label}
                     >
-                      {count > 0 ? count : ''}
+                      {count > 0 ? (
+                        <button
+                          type="button"
+                          className="heat-cell-button"
+                          aria-label={label}
+                          aria-pressed={isPicked}
+                          onClick={() => setPicked(isPicked ? null : { day, hour })}
+                        >
+                          {count}
+                        </button>
+                      ) : (
+                        ''
+                      )}
                     </td>
                   );
                 })}
@@ -102,6 +124,17 @@ export function HeatGrid({ entries, now }: { entries: readonly FleetInstance[]; 
           </tbody>
         </table>
       </div>
+      {picked ? (
+        <HourStarts
+          starts={starts.filter((s) => s.day === picked.day && s.hour === picked.hour)}
+          title={t('fleet.gridListTitle', {
+            day: weekdayName(picked.day, language, 'long'),
+            hour: String(picked.hour).padStart(2, '0'),
+            zone: zoneLabel,
+          })}
+          onClose={() => setPicked(null)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,37 +1,38 @@
 // The overview's exports (CSV and JSON) and the browser download that saves them. Loaded when an
 // export is asked for, not with the overview (docs/decisions/017-first-screen.md).
-import type { FleetInstance, Weekday } from '@zomro-dash/shared';
-import { nextRun, WEEKDAY_NAMES } from '@zomro-dash/shared/plain';
+import type { FleetError, FleetInstance, Weekday } from '@zomro-dash/shared';
+import { nextRun } from '@zomro-dash/shared/plain';
+import { weekdayName } from '@/lib/weekdays';
 
-/** One line per schedule, and one with empty schedule fields for an instance without any. */
+/**
+ * One line per schedule, and one with empty schedule fields for an instance without any, or one
+ * that could not be read: then `error` says why, so it never reads as "no schedule".
+ */
 interface ExportRow {
   instanceId: string;
   instanceName: string;
+  status: string;
   schedule: string;
   days: Weekday[];
   time: string;
   nextRun: string;
-  error?: string;
+  error?: FleetError;
 }
 
 function exportRows(entries: readonly FleetInstance[], now: Date): ExportRow[] {
   return entries.flatMap(({ instance, schedules, error }): ExportRow[] => {
-    if (schedules.length === 0) {
+    const server = {
+      instanceId: instance.id,
+      instanceName: instance.name,
+      status: instance.status,
+    };
+    if (error || schedules.length === 0) {
       return [
-        {
-          instanceId: instance.id,
-          instanceName: instance.name,
-          schedule: '',
-          days: [],
-          time: '',
-          nextRun: '',
-          ...(error && { error: error.code }),
-        },
+        { ...server, schedule: '', days: [], time: '', nextRun: '', ...(error && { error }) },
       ];
     }
     return schedules.map((s) => ({
-      instanceId: instance.id,
-      instanceName: instance.name,
+      ...server,
       schedule: s.name,
       days: s.days,
       time: s.time,
@@ -49,33 +50,50 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function fleetCsv(entries: readonly FleetInstance[], now: Date): string {
-  const header = ['instance id', 'instance name', 'schedule', 'days', 'time (GMT+3)', 'next run'];
+/** Excel reads a CSV as the system's code page unless it starts with UTF-8's byte-order mark. */
+const BOM = '\uFEFF';
+
+/** `language`: the day names' language (the UI's), so a Russian export says "Понедельник". */
+export function fleetCsv(entries: readonly FleetInstance[], now: Date, language = 'en'): string {
+  const header = [
+    'instance id',
+    'instance name',
+    'status',
+    'schedule',
+    'days',
+    'time (GMT+3)',
+    'next run',
+    'read error',
+  ];
   const lines = exportRows(entries, now).map((row) =>
     [
       row.instanceId,
       row.instanceName,
+      row.status,
       row.schedule,
-      row.days.map((d) => WEEKDAY_NAMES[d]).join(' '),
+      row.days.map((d) => weekdayName(d, language, 'long')).join(' '),
       row.time,
       row.nextRun,
+      row.error ? `${row.error.code}: ${row.error.message}` : '',
     ]
       .map(csvCell)
       .join(','),
   );
-  return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  return `${BOM}${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
 export function fleetJson(entries: readonly FleetInstance[], now: Date): string {
   const rows = exportRows(entries, now).map((row) => ({
     instanceId: row.instanceId,
     instanceName: row.instanceName,
+    status: row.status,
     schedule: row.schedule || null,
     /** Zomro's numbers, Sunday = 0. */
     days: row.days,
     timeGmt3: row.time || null,
     nextRun: row.nextRun || null,
-    ...(row.error && { error: row.error }),
+    /** Null when the server was read; else why not (its schedules are then unknown, not none). */
+    error: row.error ?? null,
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }

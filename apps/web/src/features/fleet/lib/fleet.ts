@@ -22,25 +22,52 @@ export function fleetNextRun(schedules: readonly BackupSchedule[], now: Date): D
 
 const WEEK_MINUTES = 7 * 24 * 60;
 
+/** One backup start in the week: the day (Sunday = 0), hour and minute in the zone asked for. */
+export interface WeekStart {
+  day: Weekday;
+  hour: number;
+  minute: number;
+  instanceId: string;
+  instanceName: string;
+  schedule: string;
+}
+
 /**
- * How many backups start in each hour of the week: `grid[day][hour]`, days Sunday = 0. In the
- * provider's zone (GMT+3), or shifted to a zone `offsetMinutes` east of UTC (the browser's).
+ * Every backup start of the week, in the provider's zone (GMT+3), or shifted to a zone
+ * `offsetMinutes` east of UTC (the browser's).
  */
-export function startsPerHour(
+export function startsOfWeek(
   entries: readonly FleetInstance[],
   offsetMinutes = PROVIDER_UTC_OFFSET_MINUTES,
-): number[][] {
-  const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+): WeekStart[] {
+  const starts: WeekStart[] = [];
   const shift = offsetMinutes - PROVIDER_UTC_OFFSET_MINUTES;
-  for (const { schedules } of entries) {
+  for (const { instance, schedules } of entries) {
     for (const s of schedules) {
       const minute = parseTimeOfDay(s.time);
       if (minute === null) continue;
       for (const day of s.days) {
         const at = (((day * 1440 + minute + shift) % WEEK_MINUTES) + WEEK_MINUTES) % WEEK_MINUTES;
-        grid[Math.floor(at / 1440)]![Math.floor((at % 1440) / 60)]! += 1;
+        starts.push({
+          day: Math.floor(at / 1440) as Weekday,
+          hour: Math.floor((at % 1440) / 60),
+          minute: at % 60,
+          instanceId: instance.id,
+          instanceName: instance.name,
+          schedule: s.name,
+        });
       }
     }
   }
+  return starts;
+}
+
+/** How many backups start in each hour of the week: `grid[day][hour]`, days Sunday = 0. */
+export function startsPerHour(
+  entries: readonly FleetInstance[],
+  offsetMinutes = PROVIDER_UTC_OFFSET_MINUTES,
+): number[][] {
+  const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  for (const start of startsOfWeek(entries, offsetMinutes)) grid[start.day]![start.hour]! += 1;
   return grid;
 }

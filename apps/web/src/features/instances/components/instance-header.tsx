@@ -2,7 +2,7 @@
 import type { Instance } from '@zomro-dash/shared';
 import { useTranslation } from '@/lib/i18n';
 import { Skeleton } from '@/components/ui/skeleton';
-import { InstanceStatus } from './instance-status';
+import { InstanceStatus } from '@/components/instance-status';
 
 export function InstanceHeader({ instance }: { instance: Instance | undefined }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { isWeekday } from '@zomro-dash/shared/plain';
 import { useId, useRef } from 'react';
 import { useTranslation } from '@/lib/i18n';
 import { Dialog } from '@/components/ui/dialog';
-import { summarizeDays } from '../lib/weekdays';
+import { summarizeDays } from '@/lib/weekdays';
 
 export type Conflict =
   | { kind: 'edit'; theirs: BackupSchedule; mine: ValidScheduleInput }

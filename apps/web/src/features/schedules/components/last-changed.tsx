@@ -2,7 +2,7 @@
 // audit trail; nothing when the schedule was never changed here.
 import type { BackupSchedule } from '@zomro-dash/shared';
 import { useTranslation } from '@/lib/i18n';
-import { formatLocalDateTime, formatRelative } from '../lib/schedule-time';
+import { formatLocalDateTime, formatRelative } from '@/lib/schedule-time';
 
 export function LastChanged({
   change,

@@ -2,7 +2,7 @@
 import { isWeekday } from '@zomro-dash/shared/plain';
 import { useId } from 'react';
 import { useTranslation } from '@/lib/i18n';
-import { localZoneLabel, PROVIDER_ZONE_LABEL, upcomingRuns } from '../lib/schedule-time';
+import { localZoneLabel, PROVIDER_ZONE_LABEL, upcomingRuns } from '@/lib/schedule-time';
 
 interface NextRunsPreviewProps {
   days: readonly number[];

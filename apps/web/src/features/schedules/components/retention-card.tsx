@@ -12,23 +12,30 @@ const RetentionForm = lazyWithTexts(() =>
   import('./retention-form').then((m) => ({ default: m.RetentionForm })),
 );
 
-/** "7 daily backups ≈ the last 7 days", for the schedules the instance has. */
+/**
+ * "7 daily backups ≈ the last 6–7 days", for the schedules the instance has: the range over the
+ * week of how far back the kept backups reach (../lib/retention.ts).
+ */
 export function coverageText(
   t: TFunction,
   kept: number,
-  schedules: ReadonlyArray<Pick<ScheduleRow, 'days'>>,
+  schedules: ReadonlyArray<Pick<ScheduleRow, 'days' | 'time'>>,
 ): string {
   const coverage = retentionCoverage(kept, schedules);
   if (!coverage) return t('retention.noSchedules');
-  const period =
-    coverage.days < 1
-      ? t('retention.lessThanDay')
-      : coverage.days === 1
-        ? t('retention.lastDay')
-        : t('retention.lastDays', { count: coverage.days });
+  const period = periodText(t, Math.round(coverage.minDays), Math.round(coverage.maxDays));
   if (coverage.perWeek === 7) return t('retention.coverageDaily', { count: kept, period });
   if (coverage.perWeek === 1) return t('retention.coverageWeekly', { count: kept, period });
   return t('retention.coverage', { count: kept, perWeek: coverage.perWeek, period });
+}
+
+/** "the last 3 days", "the last 1–5 days", "from under a day to the last 2 days". */
+function periodText(t: TFunction, from: number, to: number): string {
+  if (to < 1) return t('retention.lessThanDay');
+  if (from === to)
+    return to === 1 ? t('retention.lastDay') : t('retention.lastDays', { count: to });
+  if (from < 1) return t('retention.underDayTo', { count: to });
+  return t('retention.lastDaysRange', { from, count: to });
 }
 
 interface RetentionCardProps {

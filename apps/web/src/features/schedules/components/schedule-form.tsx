@@ -1,7 +1,7 @@
 // One form to create and to edit a schedule: name, days, time in the provider's zone, and a
 // preview of the next runs. Validated with the shared schema before anything is sent; a refusal
 // from the BFF is shown above the buttons and the form keeps what was typed.
-import type { ScheduleInput, ValidScheduleInput, Weekday } from '@zomro-dash/shared';
+import type { ScheduleInput, ValidScheduleInput } from '@zomro-dash/shared';
 import { isWeekday, normaliseTime, SCHEDULE_NAME_MAX, WEEKDAYS } from '@zomro-dash/shared/plain';
 import { scheduleInputSchema } from '@/lib/schemas';
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
@@ -12,9 +12,9 @@ import { applyServerFieldErrors, Field, Form, useFieldError } from '@/components
 import { FieldErrorText } from '@/components/ui/field';
 import { useNow } from '@/hooks/use-now';
 import { ApiError } from '@/lib/api-client';
-import { findOverlaps } from '../lib/overlap';
-import { localTimeOfSchedule, PROVIDER_ZONE_LABEL } from '../lib/schedule-time';
-import { summarizeDays } from '../lib/weekdays';
+import { findOverlaps, type OtherSchedule } from '../lib/overlap';
+import { localTimeOfSchedule, PROVIDER_ZONE_LABEL } from '@/lib/schedule-time';
+import { summarizeDays } from '@/lib/weekdays';
 import { NextRunsPreview } from './next-runs-preview';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { WeekdayPicker } from './weekday-picker';
@@ -39,8 +39,11 @@ export interface ScheduleFormProps {
   warnBeforeLeaving?: boolean;
   /** The operator's zone; the browser's when not given (tests pass one). */
   timeZone?: string;
-  /** The instance's other schedules: the form warns when the new values start at the same minute. */
-  others?: ReadonlyArray<{ name: string; days: readonly Weekday[]; time: string }>;
+  /**
+   * The instance's other schedules (in apply to many, those of every chosen server, named): the
+   * form warns when the new values start at the same minute.
+   */
+  others?: readonly OtherSchedule[];
 }
 
 export function ScheduleForm({
@@ -296,10 +299,11 @@ function OverlapWarning({ others }: { others: NonNullable<ScheduleFormProps['oth
   return (
     <div role="status" className="overlap-status">
       {overlaps.map((overlap) => (
-        <p key={overlap.name} className="alert alert-warn">
-          {t('overlap.warning', {
+        <p key={`${overlap.server ?? ''}\u0000${overlap.name}`} className="alert alert-warn">
+          {t(overlap.server === undefined ? 'overlap.warning' : 'overlap.warningOn', {
             name: overlap.name,
             days: summarizeDays(overlap.days, i18n.language),
+            server: overlap.server,
           })}
         </p>
       ))}

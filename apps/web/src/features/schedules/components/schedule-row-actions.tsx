@@ -3,6 +3,7 @@
 import { i18n, loadMoreTexts, useTranslation } from '@/lib/i18n';
 import { useNavigate } from '@/lib/router';
 import { useNotify } from '@/components/ui/notifications';
+import { RowAction } from '@/components/ui/row-action';
 import { paths } from '@/config/paths';
 import type { ScheduleRow } from '../api/get-schedules';
 import { scheduleCurl } from '../lib/curl';
@@ -23,10 +24,9 @@ export function ScheduleRowActions({
   return (
     <>
       {canChange ? (
-        <button
-          type="button"
-          className="btn btn-ghost btn-small"
-          aria-label={t('copy.toOthersLabel', { name: schedule.name })}
+        <RowAction
+          icon="copyToOthers"
+          label={t('copy.toOthersLabel', { name: schedule.name })}
           disabled={schedule.pending}
           onClick={() =>
             void navigate(paths.instances(), {
@@ -35,14 +35,11 @@ export function ScheduleRowActions({
               },
             })
           }
-        >
-          {t('copy.toOthers')}
-        </button>
+        />
       ) : null}
-      <button
-        type="button"
-        className="btn btn-ghost btn-small"
-        aria-label={t('copy.curlLabel', { name: schedule.name })}
+      <RowAction
+        icon="curl"
+        label={t('copy.curlLabel', { name: schedule.name })}
         disabled={schedule.pending}
         onClick={() => {
           // The notices' texts load on demand (they are not needed to show the page).
@@ -55,9 +52,7 @@ export function ScheduleRowActions({
             ),
           );
         }}
-      >
-        {t('copy.curl')}
-      </button>
+      />
     </>
   );
 }

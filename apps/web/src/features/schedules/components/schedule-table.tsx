@@ -1,9 +1,10 @@
 // The schedules of one instance: days in short form, the time in both zones, the next run
-// (relative and absolute), the created date, and Edit / Delete.
+// (relative and absolute), the created date, and Edit / Delete as labelled icons.
 import type { Weekday } from '@zomro-dash/shared';
 import { nextRun, WEEKDAYS_MONDAY_FIRST } from '@zomro-dash/shared/plain';
 import type { ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n';
+import { RowAction } from '@/components/ui/row-action';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { ScheduleRow } from '../api/get-schedules';
 import {
@@ -13,8 +14,8 @@ import {
   formatNextRun,
   localTimeOfSchedule,
   PROVIDER_ZONE_LABEL,
-} from '../lib/schedule-time';
-import { summarizeDays, weekdayName } from '../lib/weekdays';
+} from '@/lib/schedule-time';
+import { summarizeDays, weekdayName } from '@/lib/weekdays';
 import { LastChanged } from './last-changed';
 
 interface ScheduleTableProps {
@@ -78,7 +79,9 @@ function ScheduleTableHead() {
         <th scope="col">{t('schedules.columns.days')}</th>
         <th scope="col">{t('schedules.columns.time')}</th>
         <th scope="col">{t('schedules.columns.nextRun')}</th>
-        <th scope="col">{t('schedules.columns.created')}</th>
+        <th scope="col" className="cell-date">
+          {t('schedules.columns.created')}
+        </th>
         <th scope="col">
           <span className="visually-hidden">{t('schedules.columns.actions')}</span>
         </th>
@@ -125,7 +128,7 @@ function ScheduleTableRow({
         <span className="days-summary">{summarizeDays(schedule.days, language)}</span>
         <WeekStrip days={schedule.days} language={language} />
       </td>
-      <td data-label={t('schedules.columns.time')}>
+      <td className="cell-time" data-label={t('schedules.columns.time')}>
         <span className="time-provider">
           {schedule.time} <span className="muted">{PROVIDER_ZONE_LABEL}</span>
         </span>
@@ -161,26 +164,21 @@ function ScheduleTableRow({
       <td className="cell-actions">
         {canChange ? (
           <>
-            <button
-              type="button"
-              className="btn btn-ghost btn-small"
-              aria-label={t('schedules.editLabel', { name: schedule.name })}
+            <RowAction
+              icon="edit"
+              label={t('schedules.editLabel', { name: schedule.name })}
               aria-describedby={actionsDisabledBy}
               disabled={schedule.pending || actionsDisabledBy !== undefined}
               onClick={() => onEdit(schedule)}
-            >
-              {t('schedules.edit')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-ghost btn-small btn-danger-text"
-              aria-label={t('schedules.deleteLabel', { name: schedule.name })}
+            />
+            <RowAction
+              icon="delete"
+              danger
+              label={t('schedules.deleteLabel', { name: schedule.name })}
               aria-describedby={actionsDisabledBy}
               disabled={schedule.pending || actionsDisabledBy !== undefined}
               onClick={() => onDelete(schedule)}
-            >
-              {t('schedules.delete')}
-            </button>
+            />
           </>
         ) : null}
         {rowActions?.(schedule)}
@@ -212,7 +210,7 @@ function WeekStrip({ days, language }: { days: readonly Weekday[]; language: str
 }
 
 /** Placeholder widths of the columns: name, days, time, next run, created, actions. */
-const SKELETON_WIDTHS = ['8rem', '5rem', '6rem', '7rem', '5rem', '6rem'];
+const SKELETON_WIDTHS = ['8rem', '5rem', '6rem', '7rem', '5rem', '8rem'];
 
 export function ScheduleTableSkeleton({ rows = 3 }: { rows?: number }) {
   return (

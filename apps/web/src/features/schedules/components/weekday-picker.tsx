@@ -4,7 +4,7 @@ import type { Weekday } from '@zomro-dash/shared';
 import { sortWeekdays, WEEKDAYS_MONDAY_FIRST } from '@zomro-dash/shared/plain';
 import { useId, useRef, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from '@/lib/i18n';
-import { PRESETS, sameDays, weekdayName } from '../lib/weekdays';
+import { PRESETS, sameDays, weekdayName } from '@/lib/weekdays';
 
 interface WeekdayPickerProps {
   value: readonly Weekday[];

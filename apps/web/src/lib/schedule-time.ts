@@ -34,10 +34,6 @@ function format(
   return new Intl.DateTimeFormat(language, { ...options, timeZone }).format(date);
 }
 
-export function formatProviderTime(date: Date, language: string): string {
-  return format(providerWallClock(date), language, TIME, 'UTC');
-}
-
 export function formatLocalTime(date: Date, language: string, timeZone?: string): string {
   return format(date, language, TIME, timeZone);
 }
