@@ -263,12 +263,15 @@ test.describe('screens', () => {
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(width);
       await page.mouse.move(0, 0);
-      await page.screenshot({ path: `docs/screenshots/${prefix}overview.png`, fullPage: true });
+      await page.screenshot({
+        path: test.info().outputPath(`${prefix}overview.png`),
+        fullPage: true,
+      });
       await page.getByRole('button', { name: 'Select all without a schedule' }).click();
       await page.getByRole('button', { name: /Apply a schedule to selected/ }).click();
       await expect(page.getByRole('region', { name: /Apply a schedule to/ })).toBeVisible();
       await page.mouse.move(0, 0);
-      await page.screenshot({ path: `docs/screenshots/${prefix}apply-to-many.png` });
+      await page.screenshot({ path: test.info().outputPath(`${prefix}apply-to-many.png`) });
     });
   }
 });
