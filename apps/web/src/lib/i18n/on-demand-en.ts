@@ -156,6 +156,9 @@ export const onDemandEn = {
       PRECONDITION_FAILED: 'Changed by someone else',
       IDEMPOTENCY_KEY_REUSED: 'Request already sent',
       RATE_LIMITED: 'Too many attempts',
+      BACKUP_QUOTA_REACHED: 'Today’s manual backups are used up',
+      BACKUP_PROTECTED: 'The backup is protected',
+      BACKUP_BUSY: 'The backup is busy',
       UPSTREAM_ACCOUNT_REJECTED: 'Zomro refused the team account',
       AUDIT_UNAVAILABLE: 'Activity log unavailable',
       STORE_UNAVAILABLE: 'Storage unavailable',
@@ -180,6 +183,11 @@ export const onDemandEn = {
       IDEMPOTENCY_KEY_REUSED:
         'This request was already sent with other values. Reload the page and try again.',
       RATE_LIMITED: 'Too many attempts. Wait a moment, then try again.',
+      BACKUP_QUOTA_REACHED:
+        'Zomro allows 5 manual backups a day. Nothing was sent; try again tomorrow.',
+      BACKUP_PROTECTED: 'Unprotect the backup before deleting it. Nothing was sent.',
+      BACKUP_BUSY:
+        'The backup is being made or deleted; it can be deleted once it is ready. Nothing was sent.',
       UPSTREAM_REJECTED: 'Zomro refused it: “{{detail}}”',
       UPSTREAM_BUSY:
         'Zomro is busy with another operation on this instance. Wait a little, then try again.',

@@ -157,6 +157,9 @@ export const onDemandRu = {
       PRECONDITION_FAILED: 'Изменено кем-то другим',
       IDEMPOTENCY_KEY_REUSED: 'Запрос уже отправлен',
       RATE_LIMITED: 'Слишком много попыток',
+      BACKUP_QUOTA_REACHED: 'Ручные копии на сегодня исчерпаны',
+      BACKUP_PROTECTED: 'Копия защищена',
+      BACKUP_BUSY: 'Копия занята',
       UPSTREAM_ACCOUNT_REJECTED: 'Zomro отклонил аккаунт команды',
       AUDIT_UNAVAILABLE: 'Журнал действий недоступен',
       STORE_UNAVAILABLE: 'Хранилище недоступно',
@@ -181,6 +184,11 @@ export const onDemandRu = {
       IDEMPOTENCY_KEY_REUSED:
         'Этот запрос уже был отправлен с другими значениями. Обновите страницу и повторите попытку.',
       RATE_LIMITED: 'Слишком много попыток. Подождите немного и повторите.',
+      BACKUP_QUOTA_REACHED:
+        'Zomro разрешает 5 ручных копий в день. Ничего не отправлено; попробуйте завтра.',
+      BACKUP_PROTECTED: 'Снимите защиту с копии, чтобы удалить её. Ничего не отправлено.',
+      BACKUP_BUSY:
+        'Копия создаётся или удаляется; удалить её можно, когда она будет готова. Ничего не отправлено.',
       UPSTREAM_REJECTED: 'Zomro отказал: «{{detail}}»',
       UPSTREAM_BUSY:
         'Zomro занят другой операцией с этим сервером. Подождите немного и повторите попытку.',
