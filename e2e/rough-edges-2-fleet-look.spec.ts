@@ -53,6 +53,9 @@ for (const width of [375, 1024, 1280]) {
       page,
       account,
     }, info) => {
+      // Several axe scans and screenshots of a 33-server overview: three times the usual
+      // allowance, as the accessibility overview has (a bound, not a wait; decision 070).
+      test.slow();
       await page.clock.setFixedTime(new Date('2026-11-27T09:00:00Z'));
       await page.setViewportSize({ width, height: 900 });
       // A hostile schedule name on web-prod-03 (Zomro's own limit is 100 characters).
