@@ -12,7 +12,9 @@ export const languageTexts = (language) => `src/lib/i18n/texts-${language}.ts`;
 
 export const LANGUAGES = ['en', 'ru'];
 
-/** Issue 12: at most 100 KB (100 000 bytes) of JavaScript on the path, gzipped at level 6. */
-/** Issue 12 asked for at most 100 KB (100 000 bytes) of JavaScript on the path, gzipped at level 6. */
-// 2 KB to the path; decision 017's addendum says what to win back.
+/**
+ * Issue 12 asked for at most 100 KB (100 000 bytes) of JavaScript on the path, gzipped at level 6;
+ * 102 000 since 8 Dec: issue 20's overview split and lost-server handling added 2 KB to the path
+ * (decision 017's addendum says what to win back).
+ */
 export const FIRST_SCREEN_BUDGET_GZIP_BYTES = 102_000;
