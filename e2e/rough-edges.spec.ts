@@ -85,7 +85,7 @@ for (const width of [1280, 375]) {
     }
     // The full name is there for a screen reader and on hover.
     await expect(row.getByRole('rowheader')).toContainText(LONG_NAME);
-    await expect(row.getByTitle(LONG_NAME)).toBeVisible();
+    await expect(row.getByTitle(LONG_NAME, { exact: true })).toBeVisible();
 
     await row.getByRole('button', { name: `Delete ${LONG_NAME}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete backup schedule?' });
