@@ -28,7 +28,7 @@ test('shows how many backups Zomro keeps, what that means, and changes it', asyn
   const select = page.getByLabel('Backups kept');
   await expect(select).toBeFocused();
   await select.selectOption('7');
-  await expect(page.getByText(/7 backups at 6 a week ≈ the last 7–8 days/)).toBeVisible();
+  await expect(page.getByText(/7 backups at 6 a week ≈ the last 7–9 days/)).toBeVisible();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Backups kept: 7')).toBeVisible();
   await expect(page.getByText('Zomro now keeps 7 scheduled backups.')).toBeVisible();
@@ -38,7 +38,7 @@ test('shows how many backups Zomro keeps, what that means, and changes it', asyn
   await expect(page.getByText('Backups kept: 7')).toBeVisible();
   await page.getByRole('button', { name: 'Русский' }).click();
   await expect(page.getByText('Хранится копий: 7')).toBeVisible();
-  await expect(page.getByText('7 копий при 6 в неделю ≈ последние 7–8 дней')).toBeVisible();
+  await expect(page.getByText('7 копий при 6 в неделю ≈ последние 7–9 дней')).toBeVisible();
 });
 
 test('changes it by keyboard, and Escape leaves it as it was', async ({ page, account }) => {
