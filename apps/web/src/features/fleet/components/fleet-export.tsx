@@ -11,12 +11,13 @@ export function FleetExport({ entries, now }: { entries: readonly FleetInstance[
         type="button"
         className="btn btn-ghost btn-small"
         onClick={() =>
-          void import('../lib/export').then(({ download, fleetCsv }) =>
-            download(
-              fleetCsv(entries, now, i18n.language),
-              `fleet-schedules-${stamp}.csv`,
-              'text/csv',
-            ),
+          void Promise.all([import('../lib/export'), import('@/lib/download')]).then(
+            ([{ fleetCsv }, { download }]) =>
+              download(
+                fleetCsv(entries, now, i18n.language),
+                `fleet-schedules-${stamp}.csv`,
+                'text/csv',
+              ),
           )
         }
       >
@@ -26,8 +27,13 @@ export function FleetExport({ entries, now }: { entries: readonly FleetInstance[
         type="button"
         className="btn btn-ghost btn-small"
         onClick={() =>
-          void import('../lib/export').then(({ download, fleetJson }) =>
-            download(fleetJson(entries, now), `fleet-schedules-${stamp}.json`, 'application/json'),
+          void Promise.all([import('../lib/export'), import('@/lib/download')]).then(
+            ([{ fleetJson }, { download }]) =>
+              download(
+                fleetJson(entries, now),
+                `fleet-schedules-${stamp}.json`,
+                'application/json',
+              ),
           )
         }
       >

@@ -2,6 +2,7 @@
 // export is asked for, not with the overview (docs/decisions/017-first-screen.md).
 import type { FleetError, FleetInstance, Weekday } from '@zomro-dash/shared';
 import { nextRun } from '@zomro-dash/shared/plain';
+import { toCsv } from '@/lib/download';
 import { weekdayName } from '@/lib/weekdays';
 
 /**
@@ -41,18 +42,6 @@ function exportRows(entries: readonly FleetInstance[], now: Date): ExportRow[] {
   });
 }
 
-/**
- * A CSV cell: quoted when it holds a separator, a quote or a line break; a leading = + - @ is
- * neutralised so that a spreadsheet never runs a name as a formula.
- */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** Excel reads a CSV as the system's code page unless it starts with UTF-8's byte-order mark. */
-const BOM = '\uFEFF';
-
 /** `language`: the day names' language (the UI's), so a Russian export says "Понедельник". */
 export function fleetCsv(entries: readonly FleetInstance[], now: Date, language = 'en'): string {
   const header = [
@@ -65,21 +54,18 @@ export function fleetCsv(entries: readonly FleetInstance[], now: Date, language 
     'next run',
     'read error',
   ];
-  const lines = exportRows(entries, now).map((row) =>
-    [
-      row.instanceId,
-      row.instanceName,
-      row.status,
-      row.schedule,
-      row.days.map((d) => weekdayName(d, language, 'long')).join(' '),
-      row.time,
-      row.nextRun,
-      row.error ? `${row.error.code}: ${row.error.message}` : '',
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return `${BOM}${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  const rows = exportRows(entries, now).map((row) => [
+    row.instanceId,
+    row.instanceName,
+    row.status,
+    row.schedule,
+    row.days.map((d) => weekdayName(d, language, 'long')).join(' '),
+    row.time,
+    row.nextRun,
+    row.error ? `${row.error.code}: ${row.error.message}` : '',
+  ]);
+  // The byte-order mark makes Excel read the file as UTF-8 (Cyrillic names intact).
+  return toCsv(header, rows);
 }
 
 export function fleetJson(entries: readonly FleetInstance[], now: Date): string {
@@ -96,16 +82,4 @@ export function fleetJson(entries: readonly FleetInstance[], now: Date): string 
     error: row.error ?? null,
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
-}
-
-/** Saves text as a file through the browser's download. */
-export function download(text: string, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
